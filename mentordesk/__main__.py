@@ -1,0 +1,3 @@
+from mentordesk.cli import main
+
+raise SystemExit(main())
