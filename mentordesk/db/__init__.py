@@ -1,0 +1,1 @@
+"""Storage: peewee models, opening the data file, schema migrations. No Qt."""

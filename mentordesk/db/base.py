@@ -1,0 +1,125 @@
+"""The one database of MentorDesk and the function that opens it.
+
+Every model binds to ``database``, a peewee ``DatabaseProxy``: it is initialised
+once per process by ``open_database`` (and can later hold an encrypted
+SQLCipher database without any model changing).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import peewee
+
+from mentordesk.paths import OWNER_ONLY_FILE, make_owner_only
+from mentordesk.services.errors import DataFileError
+
+database = peewee.DatabaseProxy()
+
+BUSY_TIMEOUT_MS = 5000
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "secure_delete": 1,
+    "cache_size": -16000,  # 16 MB
+    "temp_store": "memory",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    """A naive UTC timestamp, as the program stores its own record times."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+def open_database(path: Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
+    """Open (creating if needed) the data file at ``path`` and bind every model to it.
+
+    A file that is empty, not a database, damaged, locked or from a newer
+    MentorDesk raises DataFileError and is left exactly as it was.
+    """
+    from mentordesk.db import migrations
+
+    existed = path.exists()
+    if existed:
+        if path.is_dir():
+            raise DataFileError(f"{path} is a folder, not a MentorDesk data file.")
+        if path.stat().st_size == 0:
+            raise DataFileError(f"The data file {path} is empty; it is not a MentorDesk database.")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise DataFileError(f"The data file {path} cannot be changed: permission denied.")
+        if not _looks_like_sqlite(path):
+            raise DataFileError(f"The data file {path} is not a MentorDesk database.")
+    if existed:
+        # Look before touching: a read-only connection cannot change a foreign file.
+        migrations.check_openable(path)
+    elif not os.access(path.parent, os.W_OK):
+        raise DataFileError(f"The data file cannot be created in {path.parent}: permission denied.")
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        db.connect()
+    except peewee.DatabaseError as exc:
+        raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+    secure_files(path)
+    database.initialize(db)
+    if migrate:
+        try:
+            migrations.migrate(db, path)
+        except Exception:
+            db.close()
+            raise
+    return db
+
+
+def close_database() -> None:
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
+def _companion_files(path: Path) -> list[Path]:
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def secure_files(path: Path) -> None:
+    """Owner-only permission on the data file and its WAL companions."""
+    for name in _companion_files(path):
+        make_owner_only(name)
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One write, all or nothing."""
+    with database.atomic():
+        yield
+
+
+def backup_to(source: peewee.SqliteDatabase, target: Path) -> Path:
+    """A consistent copy of a live database through SQLite's backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    fd_target = sqlite3.connect(str(tmp))
+    try:
+        source.connection().backup(fd_target)
+    finally:
+        fd_target.close()
+    tmp.chmod(OWNER_ONLY_FILE)
+    tmp.replace(target)
+    return target

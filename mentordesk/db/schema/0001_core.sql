@@ -1,0 +1,27 @@
+-- MentorDesk schema version 1: the core records. Frozen: later changes are new steps.
+CREATE TABLE "mentee" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "name_key" TEXT NOT NULL, "role" TEXT NOT NULL, "specialty" TEXT NOT NULL, "organisation" TEXT NOT NULL, "email" TEXT NOT NULL, "started_post_on" DATE, "new_in_post" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "notes" TEXT NOT NULL, "strengths" TEXT NOT NULL, "aspirations" TEXT NOT NULL, "match_origin" VARCHAR(255) NOT NULL, "shared_interests" TEXT NOT NULL, "proximity" TEXT NOT NULL, "aligned_values" TEXT NOT NULL, "closed_on" DATE, "closure_reason" VARCHAR(255), "closure_reflection" TEXT NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL);
+CREATE INDEX "mentee_name_key" ON "mentee" ("name_key");
+CREATE INDEX "mentee_status" ON "mentee" ("status");
+CREATE TABLE "session" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "mentee_id" VARCHAR(36) NOT NULL, "held_on" DATETIME NOT NULL, "duration_min" INTEGER, "format" VARCHAR(255) NOT NULL, "agenda" TEXT NOT NULL, "agenda_by" VARCHAR(255) NOT NULL, "listening" TEXT NOT NULL, "questions" TEXT NOT NULL, "encouragement" TEXT NOT NULL, "challenge" TEXT NOT NULL, "wellbeing_score" INTEGER, "wellbeing_signals" TEXT NOT NULL, "wellbeing_note" TEXT NOT NULL, "private_remarks" TEXT NOT NULL, "next_on" DATE, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("mentee_id") REFERENCES "mentee" ("id") ON DELETE CASCADE);
+CREATE INDEX "session_mentee_id" ON "session" ("mentee_id");
+CREATE INDEX "session_mentee_id_held_on" ON "session" ("mentee_id", "held_on");
+CREATE TABLE "action_item" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "session_id" VARCHAR(36) NOT NULL, "mentee_id" VARCHAR(36) NOT NULL, "text" TEXT NOT NULL, "owner" VARCHAR(255) NOT NULL, "due_on" DATE, "done_on" DATE, "position" INTEGER NOT NULL, FOREIGN KEY ("session_id") REFERENCES "session" ("id") ON DELETE CASCADE, FOREIGN KEY ("mentee_id") REFERENCES "mentee" ("id") ON DELETE CASCADE);
+CREATE INDEX "action_item_session_id" ON "action_item" ("session_id");
+CREATE INDEX "action_item_mentee_id" ON "action_item" ("mentee_id");
+CREATE INDEX "action_item_mentee_id_done_on_due_on" ON "action_item" ("mentee_id", "done_on", "due_on");
+CREATE TABLE "agreement" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "mentee_id" VARCHAR(36) NOT NULL, "relationship_kind" TEXT NOT NULL, "meeting_format" VARCHAR(255) NOT NULL, "cadence_days" INTEGER, "agenda_owner" VARCHAR(255) NOT NULL, "confidentiality" TEXT NOT NULL, "review_on" DATE, "agreed_on" DATE, "created_at" DATETIME NOT NULL, FOREIGN KEY ("mentee_id") REFERENCES "mentee" ("id") ON DELETE CASCADE);
+CREATE INDEX "agreement_mentee_id" ON "agreement" ("mentee_id");
+CREATE TABLE "goal" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "mentee_id" VARCHAR(36) NOT NULL, "title" TEXT NOT NULL, "detail" TEXT NOT NULL, "target_on" DATE, "status" VARCHAR(255) NOT NULL, "position" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("mentee_id") REFERENCES "mentee" ("id") ON DELETE CASCADE);
+CREATE INDEX "goal_mentee_id" ON "goal" ("mentee_id");
+CREATE TABLE "goal_progress" ("id" INTEGER NOT NULL PRIMARY KEY, "goal_id" VARCHAR(36) NOT NULL, "on" DATE NOT NULL, "percent" INTEGER NOT NULL, "note" TEXT NOT NULL, FOREIGN KEY ("goal_id") REFERENCES "goal" ("id") ON DELETE CASCADE);
+CREATE INDEX "goal_progress_goal_id" ON "goal_progress" ("goal_id");
+CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL);
+CREATE UNIQUE INDEX "tag_name" ON "tag" ("name");
+CREATE TABLE "mentee_tag" ("id" INTEGER NOT NULL PRIMARY KEY, "mentee_id" VARCHAR(36) NOT NULL, "tag_id" INTEGER NOT NULL, FOREIGN KEY ("mentee_id") REFERENCES "mentee" ("id") ON DELETE CASCADE, FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE);
+CREATE INDEX "mentee_tag_mentee_id" ON "mentee_tag" ("mentee_id");
+CREATE INDEX "mentee_tag_tag_id" ON "mentee_tag" ("tag_id");
+CREATE UNIQUE INDEX "mentee_tag_mentee_id_tag_id" ON "mentee_tag" ("mentee_id", "tag_id");
+CREATE TABLE "mentor" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "role" TEXT NOT NULL, "organisation" TEXT NOT NULL, "email" TEXT NOT NULL, "updated_at" DATETIME NOT NULL);
+CREATE TABLE "question" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "text" TEXT NOT NULL, "move" VARCHAR(255) NOT NULL, "topic" TEXT NOT NULL, "builtin" INTEGER NOT NULL);
+CREATE TABLE "status_change" ("id" INTEGER NOT NULL PRIMARY KEY, "mentee_id" VARCHAR(36) NOT NULL, "from_status" VARCHAR(255), "to_status" VARCHAR(255) NOT NULL, "changed_on" DATE NOT NULL, "reason" VARCHAR(255), "note" TEXT NOT NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("mentee_id") REFERENCES "mentee" ("id") ON DELETE CASCADE);
+CREATE INDEX "status_change_mentee_id" ON "status_change" ("mentee_id");

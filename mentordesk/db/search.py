@@ -1,0 +1,75 @@
+"""Upkeep of the full-text index (table ``search_text``, schema step 2).
+
+Each indexed piece of text is one row: which record it belongs to, which field,
+whether it is private, a date to sort by, and a folded copy of the text. Call
+``index_record`` inside the same transaction as the write it follows, so the
+index can never disagree with the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from mentordesk.db.base import database
+from mentordesk.services.folding import fold
+
+# Han, Hiragana, Katakana, Hangul and CJK punctuation: scripts written without spaces.
+_CJK = re.compile(
+    "([\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f])"
+)
+
+
+def searchable(text: str) -> str:
+    """The folded form that goes into the index: every CJK character a word of its own."""
+    return _CJK.sub(r" \1 ", fold(text))
+
+
+def _sort_key(value: date | datetime | str | None) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if not isinstance(value, str) else value
+
+
+Row = tuple[str, str, str | None, str, int, str, str]
+
+
+def rows_for(kind: str, record_id: str, mentee_id: str | None, sort_on: date | datetime | str | None,
+             fields: Mapping[str, str], private_fields: Iterable[str] = ()) -> list[Row]:
+    """The index rows of one record: one per non-empty field."""
+    private = set(private_fields)
+    return [
+        (kind, record_id, mentee_id, name, 1 if name in private else 0, _sort_key(sort_on), searchable(text))
+        for name, text in fields.items()
+        if text and text.strip()
+    ]
+
+
+def insert_rows(rows: list[Row]) -> None:
+    if rows:
+        database.cursor().executemany(
+            "INSERT INTO search_text (kind, record_id, mentee_id, field, private, sort_on, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def index_record(kind: str, record_id: str, mentee_id: str | None, sort_on: date | datetime | str | None,
+                 fields: Mapping[str, str], private_fields: Iterable[str] = ()) -> None:
+    """Replace the index rows of one record with its current text."""
+    drop_record(kind, record_id)
+    insert_rows(rows_for(kind, record_id, mentee_id, sort_on, fields, private_fields))
+
+
+def drop_record(kind: str, record_id: str) -> None:
+    database.execute_sql("DELETE FROM search_text WHERE kind = ? AND record_id = ?", (kind, record_id))
+
+
+def drop_mentee(mentee_id: str) -> None:
+    database.execute_sql("DELETE FROM search_text WHERE mentee_id = ?", (mentee_id,))
+
+
+def clear() -> None:
+    database.execute_sql("DELETE FROM search_text")

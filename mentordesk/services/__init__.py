@@ -1,0 +1,1 @@
+"""Use cases of MentorDesk: plain functions over the database, no Qt."""

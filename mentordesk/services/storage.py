@@ -1,0 +1,28 @@
+"""Opening the mentor's data folder: the one way the window and the commands reach the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mentordesk.db.base import close_database, open_database
+from mentordesk.paths import data_file, ensure_private_dir
+
+
+def open_data_dir(folder: Path) -> Path:
+    """Make sure the folder is usable and private, open (or create) its data file, and
+    bring its schema up to date. Returns the data file's path.
+
+    Raises DataLocationError or DataFileError, whose text can be shown as it is.
+    """
+    from mentordesk.services.questions import sync_builtin_questions
+
+    ensure_private_dir(folder)
+    path = data_file(folder)
+    open_database(path)
+    # The shipped question bank, with the same ids in every data file (a read when in step).
+    sync_builtin_questions()
+    return path
+
+
+def close_data() -> None:
+    close_database()
