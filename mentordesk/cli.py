@@ -1,0 +1,145 @@
+"""The command line: ``mentordesk`` opens the window; subcommands work without one.
+
+Headless commands never import Qt: ``mentordesk.app`` (and with it PySide6) is
+imported only on the path that opens the window. Expected failures end with one
+line on stderr, ``mentordesk: <message>``, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mentordesk import __version__
+from mentordesk.paths import chosen_data_dir
+from mentordesk.services.errors import MentorDeskError
+
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+Command = Callable[[argparse.Namespace], int]
+
+# One module a subcommand under mentordesk/commands/, each with
+# ``register(subparsers, common_options_parser)``; handlers import what they need lazily.
+COMMAND_MODULES = ("roster",)
+
+
+def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the subcommand.
+
+    On the subcommands their default is SUPPRESS, so a value given before the
+    subcommand is not overwritten by the subcommand's default (and one given
+    after it wins).
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    default_dir: object = argparse.SUPPRESS if suppress else None
+    default_demo: object = argparse.SUPPRESS if suppress else False
+    common.add_argument("--data-dir", metavar="DIR", default=default_dir,
+                        help="the data folder (default: $MENTORDESK_DATA_DIR or the user data folder)")
+    common.add_argument("--demo", action="store_true", default=default_demo,
+                        help="use the separate demo data file, filled with sample mentees")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentordesk",
+        description="A private, offline notebook for mentors in medicine and the health professions. "
+                    "Without a command it opens the window.",
+        parents=[_common_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"mentordesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common_options(suppress=True)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"mentordesk.commands.{module}").register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return _exit_code(stop.code)
+    try:
+        handler: Command | None = getattr(args, "handler", None)
+        if handler is None:
+            return _open_window(args)
+        return _run_headless(handler, args)
+    except MentorDeskError as error:
+        _fail(str(error))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``mentordesk mentees | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    return EXIT_ERROR
+
+
+def _fail(message: str) -> None:
+    line = " ".join(message.split()) or "an unexpected error"
+    print(f"mentordesk: {line}", file=sys.stderr)
+
+
+def _open_data(args: argparse.Namespace) -> Path:
+    """Open the chosen data folder (refusing a bad one unchanged), filling demo data if asked."""
+    from mentordesk.services.storage import close_data, open_data_dir
+
+    folder = chosen_data_dir(args.data_dir, demo=args.demo)
+    open_data_dir(folder)
+    if args.demo:
+        try:
+            _fill_demo_if_empty()
+        except BaseException:
+            close_data()
+            raise
+    return folder
+
+
+def _fill_demo_if_empty() -> None:
+    from mentordesk.db.models import Mentee
+    from mentordesk.services.sample_data import fill_demo
+
+    if not Mentee.select().exists():
+        fill_demo()
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from mentordesk.services.storage import close_data
+
+    folder = _open_data(args)
+    # The window opens the data file itself; this was the check that it can.
+    close_data()
+    from mentordesk.app import run_gui
+
+    return run_gui(folder, demo=args.demo)
+
+
+def _run_headless(handler: Command, args: argparse.Namespace) -> int:
+    from mentordesk.services.storage import close_data
+
+    _open_data(args)
+    try:
+        return handler(args)
+    finally:
+        close_data()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

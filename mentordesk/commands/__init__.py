@@ -1,0 +1,1 @@
+"""One module a headless subcommand; see ``mentordesk.cli.COMMAND_MODULES``."""

@@ -1,0 +1,45 @@
+"""Settings kept with the data (not with the window): review intervals, kinds of relationship, ..."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mentordesk.db.base import transaction
+from mentordesk.db.models import Setting
+
+DEFAULTS: dict[str, Any] = {
+    "goal_review_weeks": 6,
+    "relationship_kinds": [
+        "career", "research", "clinical skills", "transition into a post",
+        "wellbeing & balance", "leadership", "education & teaching",
+    ],
+    "lock_minutes": 10,
+    "retention_years": 0,  # 0: never suggest erasing closed relationships
+}
+
+
+def get(key: str) -> Any:
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        return DEFAULTS.get(key)
+    return json.loads(row.value)
+
+
+def put(key: str, value: Any) -> None:
+    with transaction():
+        Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+
+
+def relationship_kinds() -> list[str]:
+    return list(get("relationship_kinds"))
+
+
+def add_relationship_kind(kind: str) -> list[str]:
+    """The mentor can extend the list of kinds of relationship."""
+    kinds = relationship_kinds()
+    clean = " ".join(kind.split())
+    if clean and clean.casefold() not in {k.casefold() for k in kinds}:
+        kinds.append(clean)
+        put("relationship_kinds", kinds)
+    return kinds
