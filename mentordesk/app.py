@@ -1,0 +1,69 @@
+"""Qt start-up: the application object, fonts, crash handler, single instance, main window.
+
+The command line has already chosen the data folder (and filled the demo data when
+asked); this module opens it and shows the window. Headless commands never come here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mentordesk import APP_NAME, __version__
+from mentordesk.paths import data_file
+from mentordesk.services.errors import MentorDeskError
+from mentordesk.services.storage import close_data, open_data_dir
+
+EXIT_OK = 0
+EXIT_DATA_ERROR = 2
+
+
+def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
+    """Open the window on the data file in ``data_dir``; returns the process exit code.
+
+    A second start on the same data file brings the running window forward and
+    returns 0. A data folder or file that cannot be used prints one line on
+    stderr and returns 2, before any window exists.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from mentordesk.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, server_name
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+
+    name = server_name(data_file(data_dir))
+    if ask_running_instance_to_raise(name):
+        print(f"MentorDesk is already open on {data_file(data_dir)}; brought its window forward.",
+              file=sys.stderr)
+        return EXIT_OK
+    try:
+        path = open_data_dir(data_dir)
+    except MentorDeskError as error:
+        print(f"mentordesk: {error}", file=sys.stderr)
+        return EXIT_DATA_ERROR
+
+    from mentordesk.ui.crash import install_crash_handler
+    from mentordesk.ui.fonts import register_bundled_fonts
+    from mentordesk.ui.main_window import MainWindow
+
+    crash = install_crash_handler(data_dir)
+    server = SingleInstanceServer(name)
+    try:
+        if not server.listen():
+            # Another start won the race for this data file while we were opening it.
+            ask_running_instance_to_raise(name)
+            return EXIT_OK
+        register_bundled_fonts()
+        window = MainWindow(path, demo=demo)
+        server.raise_requested.connect(window.bring_to_front)
+        window.show()
+        return app.exec()
+    finally:
+        server.close()
+        crash.uninstall()
+        close_data()

@@ -1,0 +1,289 @@
+"""The Mentees area: the roster, its search and filters, and what can be done to a mentee."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.services import mentees
+from mentordesk.services.errors import MentorDeskError
+from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
+from mentordesk.services.overview import roster_counts
+from mentordesk.ui.dialogs.close_relationship_dialog import confirm_close
+from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
+from mentordesk.ui.formatting import plural
+from mentordesk.ui.models.mentee_filter_model import MenteeFilterModel
+from mentordesk.ui.models.mentee_table_model import (
+    ID_ROLE,
+    NAME,
+    ORGANISATION,
+    ROLE,
+    SPECIALTY,
+    MenteeTableModel,
+)
+
+EMPTY_PAGE, ROSTER_PAGE = 0, 1
+
+
+class MenteesView(QWidget):
+    """Emits ``changed`` after every change it saved, so other areas can refresh, and
+    ``about_to_act`` before a form opens, so the window can show the roster first."""
+
+    changed = Signal()
+    about_to_act = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Mentees")
+        self.model = MenteeTableModel(self)
+        self._columns_sized = False
+        self.proxy = MenteeFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_actions()
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search mentees")
+        self.search.setPlaceholderText("Search by name, role, specialty or organisation")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show status")
+        self.status_filter.addItem("All open relationships", "")
+        for key, label in STATUS_LABELS.items():
+            self.status_filter.addItem(f"{label} only", key)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.show_closed = QCheckBox("Show closed")
+        self.show_closed.setAccessibleName("Show closed relationships")
+        self.show_closed.toggled.connect(self.refresh)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.show_closed)
+
+        buttons = QHBoxLayout()
+        for action in (self.add_action, self.edit_action, None, self.activate_action, self.pause_action,
+                       self.close_action, self.reopen_action):
+            if action is None:
+                buttons.addSpacing(16)
+                continue
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Mentee roster")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setAccessibleName("Roster columns: click one to sort")
+        # Free text shares the room left; dates, counts and the status always show in full.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        for column in (ROLE, SPECIALTY, ORGANISATION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(70)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.footer = QLabel()
+        self.footer.setAccessibleName("Roster summary")
+
+        roster = QWidget()
+        roster_layout = QVBoxLayout(roster)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        roster_layout.addLayout(filters)
+        roster_layout.addLayout(buttons)
+        roster_layout.addWidget(self.table, 1)
+        roster_layout.addWidget(self.footer)
+
+        self.empty_text = QLabel("You have no mentees yet. Add the first one to keep your notes, "
+                                 "agreements and meetings with them in one place.")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_first_button = QPushButton("Add your first mentee")
+        self.add_first_button.setAccessibleName("Add your first mentee")
+        self.add_first_button.setObjectName("primary")
+        self.add_first_button.clicked.connect(self.add_mentee)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.add_first_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(empty)
+        self.pages.addWidget(roster)
+        title = QLabel("Mentees")
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.pages, 1)
+        self.refresh()
+
+    # --- actions -------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            return act
+
+        self.add_action = action("&New mentee…", self.add_mentee, QKeySequence.StandardKey.New)
+        self.add_action.setToolTip("Add a mentee (Ctrl+N)")
+        self.edit_action = action("&Edit…", self.edit_selected)
+        self.activate_action = action("&Activate", lambda: self._set_status("active"))
+        self.pause_action = action("&Pause", lambda: self._set_status("paused"))
+        self.close_action = action("&Close relationship…", self.close_selected)
+        self.reopen_action = action("&Reopen", lambda: self._set_status("active"))
+        self.reopen_action.setToolTip("Make a closed relationship active again")
+
+    def selected(self) -> MenteeRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.proxy.mapToSource(rows[0])
+        return self.model.mentee_at(source.row())
+
+    def select_mentee(self, mentee_id: str) -> bool:
+        row = self.model.row_of(mentee_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def add_mentee(self) -> None:
+        self.about_to_act.emit()
+        created: list[str] = []
+        data = MenteeDialog.ask(self, submit=lambda d: created.append(mentees.create_mentee(d).id))
+        if data is None:
+            return
+        self._after_change(created[0] if created else None)
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.about_to_act.emit()
+        try:
+            current = mentees.mentee_data(mentees.get_mentee(row.id))
+        except MentorDeskError as error:
+            self._tell("Cannot edit", str(error))
+            self.refresh()
+            return
+        if MenteeDialog.ask(self, current, submit=lambda d: mentees.update_mentee(row.id, d)) is not None:
+            self._after_change(row.id)
+
+    def close_selected(self) -> None:
+        row = self.selected()
+        if row is None or not confirm_close(self, row.name):
+            return
+        self._set_status("closed")
+
+    def _set_status(self, status: str) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            mentees.set_status(row.id, status)
+        except MentorDeskError as error:
+            self._tell("Cannot change the status", str(error))
+        self._after_change(row.id)
+
+    def _after_change(self, mentee_id: str | None) -> None:
+        self.refresh()
+        if mentee_id:
+            self.select_mentee(mentee_id)
+        self.changed.emit()
+
+    def _tell(self, title: str, message: str) -> None:
+        QMessageBox.information(self, title, message)
+
+    # --- showing -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the roster again from the data file, keeping the selection where possible."""
+        keep = self.selected()
+        status = self.status_filter.currentData()
+        rows = mentees.list_mentees(statuses=(status,) if status else None,
+                                    include_closed=self.show_closed.isChecked())
+        self.model.set_rows(rows)
+        if rows or self.search.text() or status or self.show_closed.isChecked():
+            has_any = True
+        else:
+            has_any = roster_counts().total > 0
+        self.pages.setCurrentIndex(ROSTER_PAGE if has_any else EMPTY_PAGE)
+        if rows and not self._columns_sized:
+            self._size_columns()
+            self._columns_sized = True
+        if keep is not None:
+            self.select_mentee(keep.id)
+        self._update_footer()
+        self._update_actions()
+
+    def _size_columns(self) -> None:
+        self.table.resizeColumnToContents(NAME)
+        self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME), 160), 240))
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_footer()
+        self._update_actions()
+
+    def _update_footer(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total and not shown:
+            self.footer.setText(f"No mentee matches “{self.search.text().strip()}”.")
+        elif shown < total:
+            self.footer.setText(f"{shown} of {plural(total, 'mentee')} shown.")
+        else:
+            self.footer.setText(f"{plural(total, 'mentee')}.")
+
+    def _update_actions(self) -> None:
+        row = self.selected()
+        status = row.status if row else None
+        allowed = mentees.ALLOWED_TRANSITIONS.get(status or "", ())
+        self.edit_action.setEnabled(row is not None)
+        self.activate_action.setEnabled(status in ("prospective", "paused") and "active" in allowed)
+        self.pause_action.setEnabled("paused" in allowed)
+        self.close_action.setEnabled("closed" in allowed)
+        self.reopen_action.setEnabled(status == "closed" and "active" in allowed)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid() and index.data(ID_ROLE):
+            self.edit_selected()
