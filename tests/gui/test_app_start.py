@@ -1,0 +1,75 @@
+"""Start-up through run_gui: bad data folders, a second start, and a full open and close."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from mentordesk.app import run_gui
+from mentordesk.paths import data_file
+from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.single_instance import SingleInstanceServer, server_name
+
+
+def test_a_file_in_place_of_the_data_folder_is_one_line_and_exit_2(
+        tmp_path: Path, capsys: Any, qapp: Any) -> None:
+    """A data folder that is a file ends with one clear line on stderr, exit code 2, no window."""
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    assert run_gui(blocker) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "is a file, not a folder" in err
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert blocker.read_text() == "not a folder"
+
+
+def test_a_data_file_that_is_not_a_database_is_refused(tmp_path: Path, capsys: Any, qapp: Any) -> None:
+    """A data file that is not a MentorDesk database is left alone, with exit code 2."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    data_file(folder).write_bytes(b"hello, I am a text file")
+    assert run_gui(folder) == 2
+    assert "not a MentorDesk database" in capsys.readouterr().err
+    assert data_file(folder).read_bytes() == b"hello, I am a text file"
+
+
+def test_second_start_raises_the_running_window_and_exits_0(qtbot: Any, tmp_path: Path) -> None:
+    """When a window is already open on the data file, run_gui asks it to come forward and returns 0."""
+    folder = tmp_path / "data"
+    running = SingleInstanceServer(server_name(data_file(folder)))
+    try:
+        assert running.listen()
+        with qtbot.waitSignal(running.raise_requested, timeout=3000):
+            assert run_gui(folder) == 0
+    finally:
+        running.close()
+    assert not folder.exists()  # the second start did not touch the data
+
+
+def test_full_start_shows_the_demo_window_and_closes_cleanly(qtbot: Any, tmp_path: Path) -> None:
+    """run_gui opens the data file, shows the labelled window, logs crashes there, and returns 0."""
+    folder = tmp_path / "data" / "demo"
+    hook_before = sys.excepthook
+    seen: list[str] = []
+
+    def look_then_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.windowTitle() for w in windows)
+        seen.append(oct(stat.S_IMODE(folder.stat().st_mode)))
+        for window in windows:
+            window.close()  # the last window closed ends the event loop, as for the mentor
+
+    QTimer.singleShot(0, look_then_close)
+    assert run_gui(folder, demo=True) == 0
+    assert seen == ["MentorDesk — DEMO DATA", "0o700"]
+    assert data_file(folder).exists()
+    assert sys.excepthook is hook_before
+    assert QApplication.applicationName() == "MentorDesk"
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.deleteLater()
