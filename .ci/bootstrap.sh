@@ -41,7 +41,8 @@ md_install_system_packages() {
 # md_venv EXTRA: create .venv and install the project (EXTRA is "" or "[test]")
 # when pyproject.toml is newer than the last install.
 md_venv() {
-    local extra=$1 stamp=".venv/.installed$extra"
+    local extra=$1
+    local stamp=".venv/.installed$extra"
     if [ ! -x .venv/bin/python ]; then
         # Debian's own Python: readable by every user, unlike a per-user pyenv.
         local python=python3
