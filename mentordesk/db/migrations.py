@@ -41,6 +41,7 @@ STEPS: list[Step] = [
     _sql_file("0002_search.sql"),
     _sql_file("0003_lifecycle.sql"),
     _sql_file("0004_assessments.sql"),
+    _sql_file("0005_journal.sql"),
 ]
 LATEST = len(STEPS)
 

@@ -32,7 +32,12 @@ FIELD_LABELS = {
     "strengths": "Strengths",
     "aspirations": "Aspirations",
     "closure_reflection": "Closing reflection",
+    "what_happened": "Journal: what happened",
+    "so_what": "Journal: so what",
+    "now_what": "Journal: now what",
 }
+# Where a field name means different things in different records.
+KIND_FIELD_LABELS = {("reflection", "title"): "Journal entry", ("referral", "note"): "Referral"}
 SNIPPET_CHARS = 160
 _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -89,7 +94,8 @@ def search(text: str, *, include_private: bool = False, limit: int = 50) -> list
         hits.append(SearchHit(
             kind=kind, record_id=record_id, session_id=session_id, mentee_id=mentee_id,
             mentee_name=names.get(mentee_id, ""), field=field,
-            field_label=FIELD_LABELS.get(field, field.replace("_", " ").capitalize()),
+            field_label=KIND_FIELD_LABELS.get(
+                (kind, field), FIELD_LABELS.get(field, field.replace("_", " ").capitalize())),
             on=_as_date(sort_on), snippet=snippet, highlights=spans, private=bool(private),
         ))
     return hits
@@ -128,6 +134,11 @@ def _original_texts(rows: list[tuple]) -> dict[tuple[str, str, str], tuple[str, 
     progress_ids = [int(i) for i in wanted.get("progress", set()) if i.isdigit()]
     for progress in GoalProgress.select().where(GoalProgress.id.in_(progress_ids)):
         found[("progress", str(progress.id), "note")] = (progress.note, None)
+    from mentordesk.db.journal_models import ReflectionEntry
+
+    for entry in ReflectionEntry.select().where(ReflectionEntry.id.in_(wanted.get("reflection", set()))):
+        for name in ("title", "what_happened", "so_what", "now_what"):
+            found[("reflection", entry.id, name)] = (getattr(entry, name), None)
     for mentee in Mentee.select().where(Mentee.id.in_(wanted.get("mentee", set()))):
         for name in fields:
             value = getattr(mentee, name, None)
