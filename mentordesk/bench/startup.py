@@ -1,0 +1,128 @@
+"""Cold start to the first usable window, and resident memory, each in a fresh process.
+
+The child prints ``ready`` once the main window has been painted and the event
+loop has turned once more (so the window is responsive); the parent times from
+starting the process to that line. The baseline is a bare PySide6 window with
+a 1000-row table, started and detected the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# Shared by both children: report the first paint of a widget in the top-level window,
+# then one more turn of the event loop, then quit.
+_READY_HOOK = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+class _Ready(QObject):
+    fired = False
+    def eventFilter(self, obj, event):
+        if not self.fired and event.type() == QEvent.Type.Paint and getattr(obj, "window", None):
+            win = obj.window()
+            if type(win).__name__ == WINDOW_CLASS and win.isVisible():
+                self.fired = True
+                QTimer.singleShot(0, self.done)
+        return False
+    def done(self):
+        extra = AFTER_READY() if AFTER_READY else ""  # noqa: F821 (defined by the child)
+        print("ready", extra, flush=True)
+        QApplication.instance().quit()
+
+app = QApplication.instance() or QApplication(sys.argv[:1])
+_ready = _Ready()
+app.installEventFilter(_ready)
+"""
+
+BASELINE = 'WINDOW_CLASS = "QMainWindow"\nAFTER_READY = None\n' + _READY_HOOK + r"""
+from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtWidgets import QMainWindow, QTableView
+
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=None): return 1000
+    def columnCount(self, parent=None): return 6
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"row {index.row()} column {index.column()}"
+        return None
+
+window = QMainWindow()
+table = QTableView()
+table.setModel(Model(table))
+window.setCentralWidget(table)
+window.resize(1180, 720)
+window.show()
+app.exec()
+"""
+
+_APP_MAIN = r"""
+from mentordesk.cli import main
+main(["--data-dir", sys.argv[1]])
+"""
+APP = 'WINDOW_CLASS = "MainWindow"\nAFTER_READY = None\n' + _READY_HOOK + _APP_MAIN
+
+MEMORY = r"""
+WINDOW_CLASS = "MainWindow"
+def AFTER_READY():
+    import gc
+    from mentordesk.bench.memory_probe import show_longest_timeline
+    show_longest_timeline(QApplication.instance())
+    gc.collect()
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return "rss_kb=" + line.split()[1]
+    return ""
+""" + _READY_HOOK + _APP_MAIN
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("MENTORDESK_DATA_DIR", None)
+    return env
+
+
+def _run(script: str, *args: str, timeout: float = 120) -> tuple[float, str]:
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=_env())
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    took = (time.perf_counter() - start) * 1000
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    if not line.startswith("ready"):
+        raise RuntimeError(f"the child did not get to a painted window: {err.strip()[-2000:]}")
+    return took, line.strip()
+
+
+def cold_starts(data_dir: Path, repeat: int) -> tuple[list[float], list[float]]:
+    """Times (ms) of the app and of the bare baseline, started alternately."""
+    app_times, base_times = [], []
+    _run(BASELINE)  # warm the disk cache for both, untimed
+    _run(APP, str(data_dir))
+    for _ in range(repeat):
+        base_times.append(_run(BASELINE)[0])
+        app_times.append(_run(APP, str(data_dir))[0])
+    return app_times, base_times
+
+
+def resident_memory_mb(data_dir: Path) -> float:
+    """Resident memory of the app with the data set open and the longest timeline shown."""
+    _, line = _run(MEMORY, str(data_dir))
+    kb = next(int(part.split("=")[1]) for part in line.split() if part.startswith("rss_kb="))
+    return kb / 1024
+
+
+def summary(times: list[float]) -> tuple[float, float]:
+    return min(times), statistics.median(times)
