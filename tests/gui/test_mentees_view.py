@@ -15,9 +15,11 @@ from mentordesk.db.models import Agreement, Mentee, Session
 from mentordesk.services import mentees
 from mentordesk.services.mentees import MenteeData
 from mentordesk.services.storage import open_data_dir
+from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDialog
 from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.main_window import DASHBOARD, MENTEES, MainWindow
 from mentordesk.ui.models.mentee_table_model import DAYS_SINCE, ID_ROLE, NAME, ROLE, STATUS
+from mentordesk.ui.views.mentees_view import ROSTER_PAGE
 
 
 def shown_names(win: MainWindow) -> list[str]:
@@ -72,16 +74,20 @@ def test_add_find_edit_close_and_reopen_window(qtbot: Any, window: MainWindow, d
         type_text(qtbot, dialog.tags, "research, 返岗")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
+    qtbot.keyClick(window.mentees.table, Qt.Key.Key_Return)  # Enter opens the selected mentee's page
+    assert window.mentees.page.isVisible() and window.mentees.page.title.text() == "Łucja Wróblewska"
     with on_dialog(MenteeDialog, change_role):
-        qtbot.keyClick(window.mentees.table, Qt.Key.Key_Return)  # Enter opens the selected mentee
+        window.mentees.page.edit_action.trigger()  # "Edit profile…"
+    window.mentees.page.back_action.trigger()
     assert window.mentees.proxy.index(index.row(), ROLE).data() == "Registrar ST5"
 
-    def confirm(box: QMessageBox) -> None:
-        assert "Łucja Wróblewska" in box.text()
-        qtbot.mouseClick(button_with_text(box, "Close relationship"), Qt.MouseButton.LeftButton)
+    def confirm(dialog: CloseRelationshipDialog) -> None:
+        assert "Łucja Wróblewska" in dialog.intro.text()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    with on_dialog(QMessageBox, confirm):
-        qtbot.mouseClick(button_with_text(window.mentees, "Close relationship"), Qt.MouseButton.LeftButton)
+    with on_dialog(CloseRelationshipDialog, confirm):
+        roster = window.mentees.pages.widget(ROSTER_PAGE)  # not the (hidden) mentee page's button
+        qtbot.mouseClick(button_with_text(roster, "Close relationship"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.mentees.search, "")
     window.mentees.search.clear()
     assert shown_names(window) == ["王秀英"]
@@ -209,7 +215,7 @@ def test_status_actions_follow_the_relationship(qtbot: Any, window: MainWindow,
     select_row_of(qtbot, window, "Aisha Rahman")
     view = window.mentees
     assert view.activate_action.isEnabled() and not view.pause_action.isEnabled()
-    qtbot.mouseClick(button_with_text(view, "Activate"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button_with_text(view.pages.widget(ROSTER_PAGE), "Activate"), Qt.MouseButton.LeftButton)
     assert view.proxy.index(0, STATUS).data() == "Active"
     assert view.pause_action.isEnabled() and not view.activate_action.isEnabled()
 
@@ -240,7 +246,7 @@ def test_status_filter_shows_one_status(qtbot: Any, db: Path) -> None:
 
 
 def test_double_click_opens_the_mentee(qtbot: Any, window: MainWindow) -> None:
-    """Double-clicking a row opens its edit form with the stored data."""
+    """Double-clicking a row opens the mentee's page; its "Edit profile…" form has the stored data."""
     mentees.create_mentee(MenteeData(name="Sofía Hernández", specialty="Emergency medicine",
                                      tags=("ED",)))
     window.mentees.refresh()
@@ -254,6 +260,9 @@ def test_double_click_opens_the_mentee(qtbot: Any, window: MainWindow) -> None:
         assert dialog.tags.text() == "ED"
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    page = window.mentees.page
+    assert page.isVisible() and page.profile["Specialty"].text() == "Emergency medicine"
     with on_dialog(MenteeDialog, look):
-        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+        page.edit_action.trigger()
     assert opened == ["Emergency medicine"]

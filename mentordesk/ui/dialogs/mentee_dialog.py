@@ -84,6 +84,8 @@ class MenteeDialog(QDialog):
         self.shared_interests = self._text("Shared interests", 2)
         self.proximity = self._text("Proximity", 2, "Same site, same department, far away…")
         self.aligned_values = self._text("Aligned values", 2)
+        self.strengths = self._text("Strengths", 2, "What they do well")
+        self.aspirations = self._text("Aspirations", 2, "Where they want to go")
         self.notes = self._text("Notes", 4, "Anything else worth remembering")
 
         who = QGroupBox("Who")
@@ -107,9 +109,11 @@ class MenteeDialog(QDialog):
         match_form.addRow("&Proximity", self.proximity)
         match_form.addRow("Aligned &values", self.aligned_values)
 
-        notes = QGroupBox("Notes")
-        notes_layout = QVBoxLayout(notes)
-        notes_layout.addWidget(self.notes)
+        notes = QGroupBox("Strengths, aspirations and notes")
+        notes_form = QFormLayout(notes)
+        notes_form.addRow("Strengt&hs", self.strengths)
+        notes_form.addRow("&Aspirations", self.aspirations)
+        notes_form.addRow("Notes", self.notes)
 
         self.error = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -172,6 +176,8 @@ class MenteeDialog(QDialog):
         self.shared_interests.setPlainText(data.shared_interests)
         self.proximity.setPlainText(data.proximity)
         self.aligned_values.setPlainText(data.aligned_values)
+        self.strengths.setPlainText(data.strengths)
+        self.aspirations.setPlainText(data.aspirations)
         self.notes.setPlainText(data.notes)
 
     # --- reading -------------------------------------------------------------------------
@@ -194,6 +200,8 @@ class MenteeDialog(QDialog):
             shared_interests=self.shared_interests.toPlainText(),
             proximity=self.proximity.toPlainText(),
             aligned_values=self.aligned_values.toPlainText(),
+            strengths=self.strengths.toPlainText(),
+            aspirations=self.aspirations.toPlainText(),
             notes=self.notes.toPlainText(),
         )
 

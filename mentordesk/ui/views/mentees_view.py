@@ -1,4 +1,5 @@
-"""The Mentees area: the roster, its search and filters, and what can be done to a mentee."""
+"""The Mentees area: the roster, its search and filters, what can be done to a mentee, and
+each mentee's own page (opened from the roster, with a way back)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services import mentees
+from mentordesk.services import mentees, relationships
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
 from mentordesk.services.overview import roster_counts
-from mentordesk.ui.dialogs.close_relationship_dialog import confirm_close
+from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDialog, Closure
 from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentee_filter_model import MenteeFilterModel
@@ -39,8 +40,9 @@ from mentordesk.ui.models.mentee_table_model import (
     SPECIALTY,
     MenteeTableModel,
 )
+from mentordesk.ui.views.mentee_page import MenteePage
 
-EMPTY_PAGE, ROSTER_PAGE = 0, 1
+EMPTY_PAGE, ROSTER_PAGE, MENTEE_PAGE = 0, 1, 2
 
 
 class MenteesView(QWidget):
@@ -70,17 +72,23 @@ class MenteesView(QWidget):
         for key, label in STATUS_LABELS.items():
             self.status_filter.addItem(f"{label} only", key)
         self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setAccessibleName("Show tag")
+        self.tag_filter.setToolTip("Show only mentees with this tag")
+        self.tag_filter.addItem("All tags", "")
+        self.tag_filter.currentIndexChanged.connect(self.refresh)
         self.show_closed = QCheckBox("Show closed")
         self.show_closed.setAccessibleName("Show closed relationships")
         self.show_closed.toggled.connect(self.refresh)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.tag_filter)
         filters.addWidget(self.show_closed)
 
         buttons = QHBoxLayout()
-        for action in (self.add_action, self.edit_action, None, self.activate_action, self.pause_action,
-                       self.close_action, self.reopen_action):
+        for action in (self.add_action, self.open_action, self.edit_action, None, self.activate_action,
+                       self.pause_action, self.close_action, self.reopen_action):
             if action is None:
                 buttons.addSpacing(16)
                 continue
@@ -143,10 +151,15 @@ class MenteesView(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(empty)
         self.pages.addWidget(roster)
-        title = QLabel("Mentees")
-        title.setObjectName("pageTitle")
+        self.page = MenteePage()
+        self.page.back_requested.connect(self.back_to_roster)
+        self.page.changed.connect(self.changed)
+        self.pages.addWidget(self.page)
+        self.area_title = QLabel("Mentees")
+        self.area_title.setObjectName("pageTitle")
+        self.pages.currentChanged.connect(lambda page: self.area_title.setVisible(page != MENTEE_PAGE))
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.area_title)
         layout.addWidget(self.pages, 1)
         self.refresh()
 
@@ -162,7 +175,9 @@ class MenteesView(QWidget):
 
         self.add_action = action("&New mentee…", self.add_mentee, QKeySequence.StandardKey.New)
         self.add_action.setToolTip("Add a mentee (Ctrl+N)")
-        self.edit_action = action("&Edit…", self.edit_selected)
+        self.open_action = action("&Open", self.open_selected, QKeySequence("Ctrl+O"))
+        self.open_action.setToolTip("Open the mentee's page (Enter)")
+        self.edit_action = action("&Edit profile…", self.edit_selected)
         self.activate_action = action("&Activate", lambda: self._set_status("active"))
         self.pause_action = action("&Pause", lambda: self._set_status("paused"))
         self.close_action = action("&Close relationship…", self.close_selected)
@@ -194,6 +209,8 @@ class MenteesView(QWidget):
         data = MenteeDialog.ask(self, submit=lambda d: created.append(mentees.create_mentee(d).id))
         if data is None:
             return
+        if self.showing_page():  # the new mentee is listed in the roster, not on another's page
+            self.pages.setCurrentIndex(ROSTER_PAGE)
         self._after_change(created[0] if created else None)
 
     def edit_selected(self) -> None:
@@ -210,11 +227,43 @@ class MenteesView(QWidget):
         if MenteeDialog.ask(self, current, submit=lambda d: mentees.update_mentee(row.id, d)) is not None:
             self._after_change(row.id)
 
+    def open_selected(self) -> None:
+        """Show the selected mentee's own page."""
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            self.page.show_mentee(row.id)
+        except MentorDeskError as error:
+            self._tell("Cannot open", str(error))
+            self.refresh()
+            return
+        self.pages.setCurrentIndex(MENTEE_PAGE)
+        self.page.setFocus()
+
+    def back_to_roster(self) -> None:
+        shown = self.page.mentee_id
+        self.pages.setCurrentIndex(ROSTER_PAGE)
+        self.refresh()
+        if shown:
+            self.select_mentee(shown)
+        self.table.setFocus()
+
+    def showing_page(self) -> bool:
+        return self.pages.currentIndex() == MENTEE_PAGE
+
     def close_selected(self) -> None:
         row = self.selected()
-        if row is None or not confirm_close(self, row.name):
+        if row is None:
             return
-        self._set_status("closed")
+        self.about_to_act.emit()
+
+        def save(closure: Closure) -> None:
+            relationships.close_relationship(row.id, reason=closure.reason, reflection=closure.reflection,
+                                             on=closure.on)
+
+        if CloseRelationshipDialog.ask(self, row.name, submit=save) is not None:
+            self._after_change(row.id)
 
     def _set_status(self, status: str) -> None:
         row = self.selected()
@@ -228,6 +277,8 @@ class MenteesView(QWidget):
 
     def _after_change(self, mentee_id: str | None) -> None:
         self.refresh()
+        if self.showing_page() and self.page.mentee_id == mentee_id:
+            self.page.reload()
         if mentee_id:
             self.select_mentee(mentee_id)
         self.changed.emit()
@@ -240,14 +291,16 @@ class MenteesView(QWidget):
         """Read the roster again from the data file, keeping the selection where possible."""
         keep = self.selected()
         status = self.status_filter.currentData()
+        tag = self._refill_tags()
         rows = mentees.list_mentees(statuses=(status,) if status else None,
-                                    include_closed=self.show_closed.isChecked())
+                                    include_closed=self.show_closed.isChecked(), tag=tag or None)
         self.model.set_rows(rows)
-        if rows or self.search.text() or status or self.show_closed.isChecked():
+        if rows or self.search.text() or status or tag or self.show_closed.isChecked():
             has_any = True
         else:
             has_any = roster_counts().total > 0
-        self.pages.setCurrentIndex(ROSTER_PAGE if has_any else EMPTY_PAGE)
+        if not self.showing_page():
+            self.pages.setCurrentIndex(ROSTER_PAGE if has_any else EMPTY_PAGE)
         if rows and not self._columns_sized:
             self._size_columns()
             self._columns_sized = True
@@ -255,6 +308,20 @@ class MenteesView(QWidget):
             self.select_mentee(keep.id)
         self._update_footer()
         self._update_actions()
+
+    def _refill_tags(self) -> str:
+        """Bring the tag list up to date, keeping the chosen tag while it exists."""
+        chosen = str(self.tag_filter.currentData() or "")
+        tags = mentees.all_tags()
+        if [self.tag_filter.itemData(i) for i in range(1, self.tag_filter.count())] != tags:
+            self.tag_filter.blockSignals(True)
+            self.tag_filter.clear()
+            self.tag_filter.addItem("All tags", "")
+            for tag in tags:
+                self.tag_filter.addItem(f"Tag: {tag}", tag)
+            self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(chosen)))
+            self.tag_filter.blockSignals(False)
+        return str(self.tag_filter.currentData() or "")
 
     def _size_columns(self) -> None:
         self.table.resizeColumnToContents(NAME)
@@ -279,6 +346,7 @@ class MenteesView(QWidget):
         status = row.status if row else None
         allowed = mentees.ALLOWED_TRANSITIONS.get(status or "", ())
         self.edit_action.setEnabled(row is not None)
+        self.open_action.setEnabled(row is not None)
         self.activate_action.setEnabled(status in ("prospective", "paused") and "active" in allowed)
         self.pause_action.setEnabled("paused" in allowed)
         self.close_action.setEnabled("closed" in allowed)
@@ -286,4 +354,4 @@ class MenteesView(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid() and index.data(ID_ROLE):
-            self.edit_selected()
+            self.open_selected()
