@@ -1,30 +1,64 @@
-"""The first page: how many mentees, and how many are waiting for a meeting.
+"""The first page: what needs attention today, each item one click from its mentee.
 
-Deliberately small; the full dashboard (overdue actions, reviews due, first hundred
-days) comes in its own release.
+Counts at the top (a tile per kind; clicking one shows only that kind), the list
+below. The rules are all in ``services.dashboard``; this view only shows them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from mentordesk.services.overview import RosterCounts, roster_counts
-from mentordesk.ui.formatting import plural
+from mentordesk.services import clock, dashboard
+from mentordesk.services.dashboard import KIND_LABELS, KINDS, DashboardData
+from mentordesk.ui.formatting import format_date, plural
+from mentordesk.ui.models.attention_model import (
+    DETAIL,
+    ID_ROLE,
+    KIND,
+    MENTEE,
+    OPEN,
+    PREPARE,
+    WHAT,
+    AttentionFilterModel,
+    AttentionModel,
+)
+
+LIST_PAGE, EMPTY_PAGE = 0, 1
+TILE_COLUMNS = 5
+# The tiles' own look: the number large, red (and said in the name) when overdue.
+DASHBOARD_STYLE = """
+QPushButton#tile { text-align: left; padding: 0; }
+QPushButton#tile[attention="true"] QLabel#figureNumber { color: #a4262c; }
+QPushButton#tile:checked { border: 2px solid #1f5f8b; }
+QLabel#smallFigure { font-weight: bold; }
+QLabel#emptyState { font-size: 15px; }
+"""
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class _Figure(QFrame):
-    """One number with what it counts, readable at a glance."""
+    """A roster count (active, paused, prospective), small."""
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("figure")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.number = QLabel("0")
-        self.number.setObjectName("figureNumber")
+        self.number.setObjectName("smallFigure")
         self.label = QLabel(label)
-        self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 12, 0)
         layout.addWidget(self.number)
         layout.addWidget(self.label)
 
@@ -33,65 +67,262 @@ class _Figure(QFrame):
         self.setAccessibleName(f"{self.label.text()}: {value}")
 
 
+class _Tile(QPushButton):
+    """A count of one kind of item; checked, it filters the list to that kind."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setObjectName("tile")
+        self.setCheckable(True)
+        self.number = QLabel("0")
+        self.number.setObjectName("figureNumber")
+        self.label = QLabel(KIND_LABELS[kind])
+        self.label.setWordWrap(True)
+        for label in (self.number, self.label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.number)
+        layout.addWidget(self.label)
+        self.setMinimumHeight(72)
+
+    def set_value(self, value: int, overdue: bool) -> None:
+        self.number.setText(str(value))
+        self.setProperty("attention", overdue and value > 0)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setAccessibleName(f"{self.label.text()}: {value}" + (" (overdue)" if overdue and value else ""))
+        self.setToolTip(f"Show only: {self.label.text().lower()}")
+
+
 class DashboardView(QWidget):
+    """Emits ``open_mentee(id)``, ``open_prep(id)``, ``open_self_assessment()`` from the items,
+    ``open_mentees``/``add_mentee`` from the empty state, and ``reminder_changed(text)``."""
+
+    open_mentee = Signal(str)
+    open_prep = Signal(str)
+    open_self_assessment = Signal()
     open_mentees = Signal()
     add_mentee = Signal()
+    reminder_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Dashboard")
+        self.setStyleSheet(DASHBOARD_STYLE)
         title = QLabel("Dashboard")
         title.setObjectName("pageTitle")
+        self.date_label = QLabel()
+        self.date_label.setObjectName("quiet")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.date_label)
         self.summary = QLabel()
         self.summary.setObjectName("dashboardSummary")
         self.summary.setWordWrap(True)
-        self.active = _Figure("active mentees")
-        self.overdue = _Figure("not seen within their agreed cadence")
-        self.paused = _Figure("paused")
-        self.prospective = _Figure("prospective")
-        figures = QGridLayout()
-        for column, figure in enumerate((self.active, self.overdue, self.paused, self.prospective)):
-            figures.addWidget(figure, 0, column)
+
+        self.tiles = {kind: _Tile(kind) for kind in KINDS}
+        tiles = QGridLayout()
+        for n, kind in enumerate(KINDS):
+            tile = self.tiles[kind]
+            tile.toggled.connect(lambda on, k=kind: self._filter(k if on else None))
+            tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
+        self.overdue = self.tiles[dashboard.NOT_SEEN]
+
+        self.active, self.paused, self.prospective = (_Figure("active"), _Figure("paused"),
+                                                      _Figure("prospective"))
         self.mentees_button = QPushButton("Go to mentees")
         self.mentees_button.setAccessibleName("Go to mentees")
         self.mentees_button.clicked.connect(self._go)
-        later = QLabel("A fuller dashboard — overdue actions, reviews due, first-hundred-days "
-                       "milestones — arrives in a later release.")
-        later.setWordWrap(True)
-        later.setObjectName("quiet")
+        roster = QHBoxLayout()
+        roster.addWidget(QLabel("Mentees:"))
+        for figure in (self.active, self.paused, self.prospective):
+            roster.addWidget(figure)
+        roster.addStretch(1)
+        roster.addWidget(self.mentees_button)
+
+        self.model = AttentionModel(self)
+        self.proxy = AttentionFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName("What needs attention")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        head = self.table.horizontalHeader()
+        # Sized once per refresh from the first rows only: hundreds of rows stay fast.
+        head.setResizeContentsPrecision(40)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        head.setStretchLastSection(False)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.open_button = QPushButton("&Open mentee")
+        self.open_button.setAccessibleName("Open the selected mentee")
+        self.open_button.clicked.connect(lambda: self._emit_selected(OPEN))
+        self.prep_button = QPushButton("&Prepare meeting…")
+        self.prep_button.setAccessibleName("Prepare the meeting with the selected mentee")
+        self.prep_button.clicked.connect(lambda: self._emit_selected(PREPARE))
+        self.show_all_button = QPushButton("Show &all")
+        self.show_all_button.setAccessibleName("Show every kind of item")
+        self.show_all_button.clicked.connect(lambda: self._filter(None))
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.prep_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_all_button)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(buttons)
+
+        self.empty_text = QLabel()
+        self.empty_text.setObjectName("emptyState")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_button = QPushButton("Add a mentee")
+        self.add_button.setObjectName("primary")
+        self.add_button.setAccessibleName("Add a mentee")
+        self.add_button.clicked.connect(self.add_mentee)
+        self.write_button = QPushButton("Open the roster to write a session")
+        self.write_button.setAccessibleName("Open the roster to write a session")
+        self.write_button.clicked.connect(self.open_mentees)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        empty_buttons.addWidget(self.add_button)
+        empty_buttons.addWidget(self.write_button)
+        empty_buttons.addStretch(1)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addLayout(empty_buttons)
+        empty_layout.addStretch(2)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(empty_page)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(header)
         layout.addWidget(self.summary)
-        layout.addLayout(figures)
-        layout.addWidget(self.mentees_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        layout.addWidget(later)
-        self.counts = RosterCounts()
+        layout.addLayout(tiles)
+        layout.addLayout(roster)
+        layout.addWidget(self.pages, 1)
+        self.data = DashboardData(today=clock.today(), items=())
+        self._columns_sized = False
         self.refresh()
 
+    # --- showing -------------------------------------------------------------------------
     def refresh(self) -> None:
-        counts = self.counts = roster_counts()
-        self.active.set_value(counts.active)
-        self.overdue.set_value(counts.overdue)
-        self.paused.set_value(counts.paused)
-        self.prospective.set_value(counts.prospective)
-        self.overdue.setProperty("attention", counts.overdue > 0)
-        self.overdue.style().unpolish(self.overdue)
-        self.overdue.style().polish(self.overdue)
-        if counts.total == 0:
-            self.summary.setText("No mentees yet. Start by adding the first one.")
-            self.mentees_button.setText("Add your first mentee")
-        elif counts.overdue:
-            self.summary.setText(f"⚠ {plural(counts.overdue, 'mentee')} not seen for longer than "
-                                 "you agreed. They are marked “overdue” in the roster.")
-            self.mentees_button.setText("Go to mentees")
-        else:
-            self.summary.setText("Everyone active has been seen within the agreed cadence.")
-            self.mentees_button.setText("Go to mentees")
+        """Read what needs attention again (a few aggregate queries)."""
+        data = self.data = dashboard.dashboard()
+        today = data.today
+        self.date_label.setText(f"{_WEEKDAYS[today.weekday()]}, {format_date(today)}")
+        self.model.set_items(data.items)
+        for kind, tile in self.tiles.items():
+            count = data.count(kind)
+            tile.set_value(count, any(i.overdue for i in data.items if i.kind == kind))
+            tile.setEnabled(count > 0 or tile.isChecked())
+        self.active.set_value(data.active)
+        self.paused.set_value(data.paused)
+        self.prospective.set_value(data.prospective)
+        self.mentees_button.setText("Go to mentees" if data.total_mentees else "Add your first mentee")
         self.mentees_button.setAccessibleName(self.mentees_button.text())
+        self._say_summary(data)
+        self.pages.setCurrentIndex(LIST_PAGE if data.items else EMPTY_PAGE)
+        if data.items and not self._columns_sized:
+            self._columns_sized = True
+            for column, least, most in ((KIND, 120, 210), (MENTEE, 120, 200), (DETAIL, 140, 270),
+                                        (OPEN, 60, 160), (PREPARE, 60, 120)):
+                self.table.resizeColumnToContents(column)
+                self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), least), most))
+        self._update_buttons()
+        self.reminder_changed.emit(dashboard.reminder_text(data))
+
+    def _say_summary(self, data: DashboardData) -> None:
+        if data.total_mentees == 0:
+            self.summary.setText("No mentees yet.")
+            self.empty_text.setText("Nothing needs you today. Add your first mentee to keep your notes, "
+                                    "agreements and meetings with them in one place.")
+            self.write_button.hide()
+            return
+        self.write_button.show()
+        overdue = data.overdue_items
+        if not data.items:
+            self.summary.setText("Nothing needs you today.")
+            self.empty_text.setText("Nothing needs you today. Add a mentee, or open one in the roster "
+                                    "and write a session note.")
+        elif overdue:
+            self.summary.setText(f"⚠ {plural(overdue, 'thing')} overdue, "
+                                 f"{plural(len(data.items), 'item')} in all. Click a count to see only "
+                                 "that kind; click a mentee's row to open them.")
+        else:
+            self.summary.setText(f"Nothing is overdue. {plural(len(data.items), 'item')} coming up.")
+
+    def selected_mentee_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(ID_ROLE) or None
+
+    def select_first_of(self, kind: str) -> bool:
+        """Select the first item of ``kind`` (used by the window's keyboard path and tests)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, KIND)
+            if self.model.item_at(self.proxy.mapToSource(index).row()).kind == kind:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    # --- acting --------------------------------------------------------------------------
+    def _filter(self, kind: str | None) -> None:
+        for other, tile in self.tiles.items():
+            tile.blockSignals(True)
+            tile.setChecked(other == kind)
+            tile.blockSignals(False)
+        self.proxy.set_kind(kind)
+        self.show_all_button.setEnabled(kind is not None)
+        self._update_buttons()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        # One click from the mentee: the "Open mentee ›" and "Prepare ›" cells act at once.
+        if index.column() in (OPEN, PREPARE):
+            self._act(index, index.column())
+
+    def _activated(self, index: QModelIndex) -> None:
+        self._act(index, PREPARE if index.column() == PREPARE else OPEN)
+
+    def _emit_selected(self, column: int) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._act(rows[0], column)
+
+    def _act(self, index: QModelIndex, column: int) -> None:
+        mentee_id = index.siblingAtColumn(KIND).data(ID_ROLE)
+        if not mentee_id:
+            if column == OPEN:
+                self.open_self_assessment.emit()
+            return
+        (self.open_prep if column == PREPARE else self.open_mentee).emit(mentee_id)
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_mentee = self.selected_mentee_id() is not None
+        self.open_button.setEnabled(has_mentee)
+        self.prep_button.setEnabled(has_mentee)
+        self.show_all_button.setEnabled(self.proxy.kind() is not None)
 
     def _go(self) -> None:
-        if self.counts.total == 0:
+        if self.data.total_mentees == 0:
             self.add_mentee.emit()
         else:
             self.open_mentees.emit()

@@ -1,0 +1,134 @@
+"""The Dashboard's list of what needs attention, as a Qt table, and its filter by kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from mentordesk.services.dashboard import KIND_LABELS, AttentionItem
+
+KIND, MENTEE, WHAT, DETAIL, OPEN, PREPARE = range(6)
+HEADERS = {KIND: "Needs attention", MENTEE: "Mentee", WHAT: "What", DETAIL: "When",
+           OPEN: "", PREPARE: ""}
+OPEN_TEXT = "Open mentee ›"
+PREPARE_TEXT = "Prepare ›"
+SELF_TEXT = "Self-assessment ›"
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The mentee's id ('' for the mentor's own development actions)."""
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_COLOUR = QColor("#a4262c")
+LINK_COLOUR = QColor("#1f5f8b")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AttentionModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[AttentionItem] = []
+        self._icon: QIcon | None = None
+
+    def set_items(self, items: list[AttentionItem] | tuple[AttentionItem, ...]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> AttentionItem:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(section)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(item, column)
+        if role == ID_ROLE:
+            return item.mentee_id or ""
+        if role == KIND_ROLE:
+            return item.kind
+        if role == Qt.ItemDataRole.ToolTipRole and column in (WHAT, DETAIL):
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (OPEN, PREPARE) and self._text(item, column):
+            return ("Click to open the mentee" if column == OPEN else
+                    "Click to prepare the next meeting")
+        if column in (OPEN, PREPARE) and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(LINK_COLOUR)
+        if column == DETAIL and item.overdue:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(OVERDUE_COLOUR)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._warning()
+        return None
+
+    @staticmethod
+    def _text(item: AttentionItem, column: int) -> str:
+        if column == KIND:
+            return KIND_LABELS[item.kind]
+        if column == MENTEE:
+            return item.mentee_name
+        if column == WHAT:
+            return item.what
+        if column == DETAIL:
+            # Said in words, not only in red: unless the kind already says "overdue".
+            said = "overdue" in KIND_LABELS[item.kind].lower()
+            return ("Overdue — " if item.overdue and not said else "") + item.detail
+        if column == OPEN:
+            return OPEN_TEXT if item.mentee_id else SELF_TEXT
+        if column == PREPARE:
+            return PREPARE_TEXT if item.mentee_id else ""
+        return ""
+
+    def _warning(self) -> QIcon:
+        if self._icon is None:
+            self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._icon
+
+
+class AttentionFilterModel(QSortFilterProxyModel):
+    """Shows one kind of item, or all (kind None)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._kind: str | None = None
+
+    def set_kind(self, kind: str | None) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange()
+
+    def kind(self) -> str | None:
+        return self._kind
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._kind is None:
+            return True
+        index = self.sourceModel().index(source_row, KIND, source_parent)
+        return bool(index.data(KIND_ROLE) == self._kind)
