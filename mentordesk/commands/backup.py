@@ -1,0 +1,55 @@
+"""``backup`` and ``restore``: consistent copies of the data file, and putting one back."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup", parents=[common], help="write a consistent copy of the data file",
+        description="Write a consistent copy of the data file (SQLite's backup API). Without --out it goes "
+                    "into the backups folder beside the data file, where 7 daily, 4 weekly and 6 monthly "
+                    "copies are kept. Prints the copy's path.")
+    backup.add_argument("--out", metavar="FILE", help="write the copy to this file instead")
+    backup.add_argument("--second-folder", metavar="DIR",
+                        help="also choose DIR (e.g. an external drive) for a daily second copy; "
+                             "an empty value forgets it")
+    backup.set_defaults(handler=_cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the data file with a backup",
+        description="Replace the data file with a backup. The current file is backed up first; a file "
+                    "that is not a MentorDesk database, is damaged or is from a newer MentorDesk is "
+                    "refused and nothing changes.")
+    restore.add_argument("file", metavar="FILE")
+    restore.set_defaults(handler=_cmd_restore)
+
+
+def _data_file(args: argparse.Namespace) -> Path:
+    from mentordesk.paths import chosen_data_dir, data_file
+
+    return data_file(chosen_data_dir(args.data_dir, demo=args.demo))
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from mentordesk.services import backups
+
+    data_file = _data_file(args)
+    if args.second_folder is not None:
+        folder = Path(args.second_folder).expanduser() if args.second_folder else None
+        backups.set_second_folder(folder)
+        print(f"Second backup folder: {folder}" if folder else "Second backup folder forgotten.")
+    path = backups.backup_now(data_file, Path(args.out).expanduser() if args.out else None)
+    print(path)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from mentordesk.services import backups
+
+    safety = backups.restore(_data_file(args), Path(args.file).expanduser())
+    print(f"Restored from {args.file}. The data file as it was before is kept in {safety}")
+    return 0
