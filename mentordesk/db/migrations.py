@@ -42,6 +42,7 @@ STEPS: list[Step] = [
     _sql_file("0003_lifecycle.sql"),
     _sql_file("0004_assessments.sql"),
     _sql_file("0005_journal.sql"),
+    _sql_file("0006_session_date_index.sql"),
 ]
 LATEST = len(STEPS)
 
@@ -52,8 +53,16 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-def check_openable(path: Path) -> None:
-    """Look at an existing file read-only and refuse what MentorDesk must not touch."""
+def check_openable(path: Path, passphrase: str | None = None) -> None:
+    """Look at an existing file read-only and refuse what MentorDesk must not touch.
+
+    An encrypted file (``passphrase`` given) is looked at through a read-only SQLCipher connection.
+    """
+    if passphrase is not None:
+        from mentordesk.db import cipher
+
+        _judge(path, *cipher.check_openable(path, passphrase))
+        return
     # Even a read-only connection to a WAL file creates -wal and -shm beside it and
     # leaves them there. With no -wal present every committed page is in the main
     # file, so it can be read as immutable, which creates nothing.
@@ -74,6 +83,10 @@ def check_openable(path: Path) -> None:
         raise DataFileError(f"The data file {path} is damaged or not a MentorDesk database.") from exc
     finally:
         conn.close()
+    _judge(path, version, tables, check)
+
+
+def _judge(path: Path, version: int, tables: set[str], check: str) -> None:
     if check != "ok":
         raise DataFileError(f"The data file {path} is damaged ({check}).")
     if version > LATEST:

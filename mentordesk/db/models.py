@@ -155,7 +155,7 @@ class Session(UUIDModel):
     updated_at = pw.DateTimeField(default=utc_now)
 
     class Meta:
-        indexes = ((("mentee", "held_on"), False),)
+        indexes = ((("mentee", "held_on"), False), (("held_on",), False))
 
 
 class ActionItem(UUIDModel):

@@ -48,6 +48,7 @@ from mentordesk.services.exchange_schema import Checked, check_shape, fail
 from mentordesk.services.folding import fold
 from mentordesk.services.frameworks import Framework, parse_framework, shipped_frameworks, stored_frameworks
 from mentordesk.services.journal import TEXT_FIELDS as JOURNAL_FIELDS
+from mentordesk.services.mentees import mentee_rows
 from mentordesk.services.referrals import SEARCH_KIND as REFERRAL_KIND
 from mentordesk.services.sessions import PRIVATE_FIELDS, TEXT_FIELDS
 
@@ -251,6 +252,9 @@ class _Writer:
             "closure_reflection": closure["reflection"], "created_at": m["created_at"],
             "updated_at": m["updated_at"],
         })
+        self.index += mentee_rows(mid, m["created_at"], {
+            "notes": m["notes"], "strengths": m["strengths"], "aspirations": m["aspirations"],
+            "closure_reflection": closure["reflection"]})
         for name in m["tags"]:
             self.add(MenteeTag, {"mentee": mid, "tag": self.tag(name)})
         for s in m["status_history"]:

@@ -49,9 +49,18 @@ def _clean(data: GoalData) -> GoalData:
     )
 
 
+def goal_rows(goal: Goal) -> list[search.Row]:
+    return search.rows_for("goal", goal.id, goal.mentee_id, goal.target_on or goal.created_at,
+                           {"title": goal.title, "detail": goal.detail})
+
+
+def progress_rows(progress: GoalProgress, mentee_id: str) -> list[search.Row]:
+    return search.rows_for("progress", str(progress.id), mentee_id, progress.on, {"note": progress.note})
+
+
 def _index(goal: Goal) -> None:
-    search.index_record("goal", goal.id, goal.mentee_id, goal.target_on or goal.created_at,
-                        {"title": goal.title, "detail": goal.detail})
+    search.drop_record("goal", goal.id)
+    search.insert_rows(goal_rows(goal))
 
 
 def add_goal(mentee_id: str, data: GoalData) -> Goal:
@@ -92,7 +101,7 @@ def add_progress(goal_id: str, percent: int, note: str = "", on: date | None = N
     with transaction():
         goal = _get(goal_id)
         row = GoalProgress.create(goal=goal, on=on or clock.today(), percent=percent, note=note)
-        search.index_record("progress", str(row.id), goal.mentee_id, row.on, {"note": note})
+        search.insert_rows(progress_rows(row, goal.mentee_id))
     return row
 
 

@@ -79,10 +79,15 @@ def _clean(data: EntryData) -> EntryData:
                      domain_key=data.domain_key or None, mentee_id=data.mentee_id or None, **texts)
 
 
-def _index(row: ReflectionEntry) -> None:
+def entry_rows(row: ReflectionEntry) -> list[search.Row]:
     # The mentee link is private, so the index does not carry it.
-    search.index_record("reflection", row.id, None, row.written_on,
-                        {name: getattr(row, name) for name in TEXT_FIELDS})
+    return search.rows_for("reflection", row.id, None, row.written_on,
+                           {name: getattr(row, name) for name in TEXT_FIELDS})
+
+
+def _index(row: ReflectionEntry) -> None:
+    search.drop_record("reflection", row.id)
+    search.insert_rows(entry_rows(row))
 
 
 def save_entry(data: EntryData, entry_id: str | None = None) -> str:

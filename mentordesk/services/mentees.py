@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
 import peewee as pw
 
+from mentordesk.db import search
 from mentordesk.db.base import transaction, utc_now
 from mentordesk.db.models import (
     MATCH_ORIGINS,
@@ -112,6 +114,20 @@ def _clean(data: MenteeData) -> MenteeData:
 
 
 _PROFILE_FIELDS = [f.name for f in fields(MenteeData) if f.name != "tags"]
+# What the mentor writes about a mentee that the full-text search finds.
+SEARCHED_FIELDS = ("notes", "strengths", "aspirations", "closure_reflection")
+
+
+def mentee_rows(mentee_id: str, created_at: datetime | str, texts: Mapping[str, str]) -> list[search.Row]:
+    """The search rows of a mentee's own texts (``texts`` maps SEARCHED_FIELDS to their values)."""
+    return search.rows_for("mentee", mentee_id, mentee_id, created_at,
+                           {name: texts.get(name, "") for name in SEARCHED_FIELDS})
+
+
+def reindex_mentee(mentee: Mentee) -> None:
+    search.drop_record("mentee", mentee.id)
+    search.insert_rows(mentee_rows(mentee.id, mentee.created_at,
+                                   {name: getattr(mentee, name) for name in SEARCHED_FIELDS}))
 
 
 def _set_tags(mentee: Mentee, tags: tuple[str, ...]) -> None:
@@ -132,6 +148,7 @@ def create_mentee(data: MenteeData, *, status: str = "active", on: date | None =
             values["id"] = mentee_id
         mentee = Mentee.create(name_key=fold(data.name), status=status, **values)
         _set_tags(mentee, data.tags)
+        reindex_mentee(mentee)
         StatusChange.create(mentee=mentee, from_status=None, to_status=status,
                             changed_on=on or today())
     return mentee
@@ -147,6 +164,7 @@ def update_mentee(mentee_id: str, data: MenteeData) -> Mentee:
         mentee.updated_at = utc_now()
         mentee.save()
         _set_tags(mentee, data.tags)
+        reindex_mentee(mentee)
     return mentee
 
 
@@ -197,6 +215,7 @@ def set_status(mentee_id: str, status: str, *, on: date | None = None, note: str
         mentee.status = status
         mentee.updated_at = utc_now()
         mentee.save()
+        reindex_mentee(mentee)
     return mentee
 
 

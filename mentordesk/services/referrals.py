@@ -62,8 +62,14 @@ def add_referral(mentee_id: str, session_id: str | None, on: date | None, note: 
             if session.mentee_id != mentee_id:
                 raise ValidationError("That session belongs to another mentee.")
         row = Referral.create(id=new_id(), mentee=mentee_id, session=session_id, on=when, note=note)
-        search.index_record(SEARCH_KIND, row.id, mentee_id, when, {"note": note}, private_fields=("note",))
+        search.insert_rows(referral_rows(row))
     return _record(row)
+
+
+def referral_rows(row: Referral) -> list[search.Row]:
+    """The search rows of one referral: private, like the whole log."""
+    return search.rows_for(SEARCH_KIND, row.id, row.mentee_id, row.on, {"note": row.note},
+                           private_fields=("note",))
 
 
 def list_referrals(mentee_id: str, *, session_id: str | None = None) -> list[ReferralRecord]:

@@ -18,7 +18,7 @@ from mentordesk.db.models import (
 )
 from mentordesk.services import clock
 from mentordesk.services.errors import TransitionError, ValidationError
-from mentordesk.services.mentees import get_mentee, set_status
+from mentordesk.services.mentees import get_mentee, reindex_mentee, set_status
 from mentordesk.services.validation import clean_choice, clean_text
 
 CLOSURE_LABELS = {
@@ -115,6 +115,7 @@ def close_relationship(mentee_id: str, *, reason: str, reflection: str = "",
         mentee.closure_reason, mentee.closure_reflection = reason, reflection
         mentee.updated_at = utc_now()
         mentee.save()
+        reindex_mentee(mentee)
     return mentee
 
 

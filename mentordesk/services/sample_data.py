@@ -228,9 +228,9 @@ def generate(*, mentees: int, sessions: int | None = None, actions: int | None =
         _insert(Session, _SESSION_FIELDS, rows.sessions)
         _insert(ActionItem, _ACTION_FIELDS, rows.actions)
         # Bulk rows bypass the services, so the full-text index is built once at the end.
-        from mentordesk.services.sessions import rebuild_search_index
+        from mentordesk.services.search_index import rebuild
 
-        rebuild_search_index()
+        rebuild()
     return Summary(mentees=len(rows.mentees), sessions=len(rows.sessions), actions=len(rows.actions),
                    goals=len(rows.goals))
 

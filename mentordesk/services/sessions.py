@@ -161,10 +161,10 @@ def _save_actions(session: Session, actions: tuple[ActionData, ...]) -> None:
 
 def index_session(session: Session) -> None:
     search.drop_record("session", session.id)
-    search.insert_rows(_session_rows(session))
+    search.insert_rows(session_rows(session))
 
 
-def _session_rows(session: Session) -> list[search.Row]:
+def session_rows(session: Session) -> list[search.Row]:
     return search.rows_for(
         "session", session.id, session.mentee_id, session.held_on,
         {name: getattr(session, name) for name in (*TEXT_FIELDS, *PRIVATE_FIELDS)},
@@ -259,23 +259,3 @@ def list_sessions(*, mentee_id: str | None = None, start: date | None = None, en
         )
         for r in rows
     ]
-
-
-def rebuild_search_index() -> None:
-    """Index every text again (after a bulk load); one transaction."""
-    with transaction():
-        search.clear()
-        batch: list[search.Row] = []
-        for session in Session.select().iterator():
-            batch.extend(_session_rows(session))
-            if len(batch) > 5000:
-                search.insert_rows(batch)
-                batch = []
-        query = (ActionItem.select(ActionItem.id, ActionItem.mentee, ActionItem.text, Session.held_on)
-                 .join(Session))
-        for action_id, mentee_id, text, held_on in query.tuples().iterator():
-            batch.extend(search.rows_for("action", action_id, mentee_id, held_on, {"text": text}))
-            if len(batch) > 5000:
-                search.insert_rows(batch)
-                batch = []
-        search.insert_rows(batch)

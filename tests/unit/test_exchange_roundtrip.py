@@ -44,7 +44,9 @@ def test_rich_data_round_trips_exactly(tmp_path: Path) -> None:
         report = exchange.import_file(first)
         second = exchange.export_to_file(tmp_path / "second.json")
         assert index_rows() == source_index, "the imported text is indexed as the services index it"
-        assert [hit.mentee_name for hit in search(UNIQUE_WORD)] == ["Łucja Żmijewska"]
+        hits = search(UNIQUE_WORD)
+        assert {hit.mentee_name for hit in hits} == {"Łucja Żmijewska"}
+        assert "notes" in {hit.field for hit in hits}  # mentee notes are searchable after import too
     finally:
         close_data()
     assert report.added["mentees"] == 2

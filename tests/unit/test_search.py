@@ -115,3 +115,15 @@ def test_any_text_finds_itself(mentee_id: str, text: str) -> None:
     hits = search.search(text, limit=1000)
     if session_id and search.terms_of(text):
         assert session_id in {h.record_id for h in hits}
+
+
+def test_mentee_notes_and_closing_reflection_are_found(db: Path) -> None:
+    """Notes on the profile and a closing reflection are searchable; reopening drops the reflection."""
+    from mentordesk.services import relationships
+
+    mentee = mentees.create_mentee(mentees.MenteeData(name="Oisín Ó Briain", aspirations="A fellowship in Kraków"))
+    assert [h.field for h in search.search("krakow")] == ["aspirations"]
+    relationships.close_relationship(mentee.id, reason="goals_realised", reflection="Flourished on the wards")
+    assert [h.field_label for h in search.search("flourished")] == ["Closing reflection"]
+    relationships.reopen_relationship(mentee.id)
+    assert search.search("flourished") == []
