@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+ENV_BACKUP_PASSPHRASE = "MENTORDESK_BACKUP_PASSPHRASE"
+
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     backup = commands.add_parser(
@@ -25,6 +27,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
                     "that is not a MentorDesk database, is damaged or is from a newer MentorDesk is "
                     "refused and nothing changes.")
     restore.add_argument("file", metavar="FILE")
+    restore.epilog = ("An encrypted backup is opened with the data file's passphrase; if it was made "
+                      "before a passphrase change, the passphrase in use then is asked for (or read from "
+                      "$MENTORDESK_BACKUP_PASSPHRASE).")
     restore.set_defaults(handler=_cmd_restore)
 
 
@@ -47,9 +52,31 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_passphrase(source: Path) -> str:
+    import os
+    import sys
+
+    from mentordesk.services.errors import MentorDeskError
+
+    if os.environ.get(ENV_BACKUP_PASSPHRASE):
+        return os.environ[ENV_BACKUP_PASSPHRASE]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"Passphrase in use when {source.name} was made: ")
+    raise MentorDeskError(f"Not restored: {source.name} is encrypted with another passphrase: set "
+                          f"{ENV_BACKUP_PASSPHRASE} or run from a terminal.")
+
+
 def _cmd_restore(args: argparse.Namespace) -> int:
+    from mentordesk.db.cipher import PassphraseNeededError, WrongPassphraseError
     from mentordesk.services import backups
 
-    safety = backups.restore(_data_file(args), Path(args.file).expanduser())
+    source = Path(args.file).expanduser()
+    try:
+        safety = backups.restore(_data_file(args), source)
+    except (WrongPassphraseError, PassphraseNeededError):
+        # The copy was made with another passphrase (or the data file is not encrypted).
+        safety = backups.restore(_data_file(args), source, _backup_passphrase(source))
     print(f"Restored from {args.file}. The data file as it was before is kept in {safety}")
     return 0

@@ -14,6 +14,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
                     "(docs/exchange-format.md). The file holds every note in plain text, private remarks "
                     "included: keep it safe.")
     export.add_argument("--out", required=True, metavar="FILE", help="the JSON file to write")
+    export.add_argument("--plain-text-ok", action="store_true",
+                        help="needed when the data file is encrypted: confirms that a plain-text copy of "
+                             "the notes may be written")
     export.add_argument("--mentee", metavar="MENTEE",
                         help="only this mentee's record (name, unique prefix or id), e.g. at their request")
     export.set_defaults(handler=_cmd_export)
@@ -30,6 +33,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from mentordesk.services.exchange import export_mentee_to_file, export_to_file
 
     out = Path(args.out).expanduser()
+    _confirm_plain_text(args)
     if args.mentee:
         from mentordesk.services.mentees import find_mentee
 
@@ -40,6 +44,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         path = export_to_file(out)
         print(f"Wrote the whole data set to {path}")
     return 0
+
+
+def _confirm_plain_text(args: argparse.Namespace) -> None:
+    """An export of an encrypted data file is plain text: only with --plain-text-ok."""
+    from mentordesk.db.base import current_passphrase
+    from mentordesk.services.errors import MentorDeskError
+
+    if current_passphrase() is not None and not args.plain_text_ok:
+        raise MentorDeskError("The data file is encrypted, but an export is plain text that anyone can read: "
+                              "add --plain-text-ok to write it anyway.")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import peewee
 
@@ -48,13 +49,17 @@ def _looks_like_sqlite(path: Path) -> bool:
         return handle.read(16) == b"SQLite format 3\x00"
 
 
-def open_database(path: Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
+def open_database(path: Path, *, migrate: bool = True,
+                  passphrase: str | None = None) -> peewee.SqliteDatabase:
     """Open (creating if needed) the data file at ``path`` and bind every model to it.
 
     A file that is empty, not a database, damaged, locked or from a newer
-    MentorDesk raises DataFileError and is left exactly as it was.
+    MentorDesk raises DataFileError and is left exactly as it was. An encrypted
+    file opens through SQLCipher with ``passphrase`` (db/cipher.py); without one,
+    or with a wrong one, it raises PassphraseNeededError / WrongPassphraseError.
+    A passphrase given for a plain file is not used.
     """
-    from mentordesk.db import migrations
+    from mentordesk.db import cipher, migrations
 
     existed = path.exists()
     if existed:
@@ -64,18 +69,26 @@ def open_database(path: Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
             raise DataFileError(f"The data file {path} is empty; it is not a MentorDesk database.")
         if not os.access(path, os.R_OK | os.W_OK):
             raise DataFileError(f"The data file {path} cannot be changed: permission denied.")
-        if not _looks_like_sqlite(path):
+        encrypted = cipher.is_encrypted(path)
+        if not encrypted and not _looks_like_sqlite(path):
             raise DataFileError(f"The data file {path} is not a MentorDesk database.")
+        if encrypted and passphrase is None:
+            raise cipher.PassphraseNeededError(f"The data file {path} is encrypted: a passphrase is needed.")
+    key = passphrase if existed and encrypted else None
     if existed:
         # Look before touching: a read-only connection cannot change a foreign file.
-        migrations.check_openable(path)
+        migrations.check_openable(path, key)
     elif not os.access(path.parent, os.W_OK):
         raise DataFileError(f"The data file cannot be created in {path.parent}: permission denied.")
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        db.connect()
-    except peewee.DatabaseError as exc:
-        raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+    db: peewee.SqliteDatabase
+    if key is not None:
+        db = cipher.open_cipher(path, key, PRAGMAS, BUSY_TIMEOUT_MS / 1000)
+    else:
+        db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            db.connect()
+        except peewee.DatabaseError as exc:
+            raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
     secure_files(path)
     database.initialize(db)
     if migrate:
@@ -91,6 +104,15 @@ def close_database() -> None:
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+
+
+def current_passphrase() -> str | None:
+    """The passphrase of the open data file (None when it is not encrypted), for its own extra connections."""
+    obj = database.obj
+    if obj is None:
+        return None
+    value = getattr(obj, "connect_params", {}).get("passphrase")
+    return str(value) if value else None
 
 
 def _companion_files(path: Path) -> list[Path]:
@@ -115,7 +137,15 @@ def backup_to(source: peewee.SqliteDatabase, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    fd_target = sqlite3.connect(str(tmp))
+    passphrase = getattr(source, "connect_params", {}).get("passphrase")
+    fd_target: Any
+    if passphrase:
+        # An encrypted database is copied into an encrypted file with the same key.
+        from mentordesk.db import cipher
+
+        fd_target = cipher.new_connection(tmp, str(passphrase))
+    else:
+        fd_target = sqlite3.connect(str(tmp))
     try:
         source.connection().backup(fd_target)
     finally:

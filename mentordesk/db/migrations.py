@@ -53,11 +53,30 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
+# Files found sound in this process, by (path, size, modification time): the window
+# opened after the command line's check does not read a large file through twice.
+_checked: set[tuple[str, int, int]] = set()
+
+
+def _fingerprint(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
 def check_openable(path: Path, passphrase: str | None = None) -> None:
     """Look at an existing file read-only and refuse what MentorDesk must not touch.
 
     An encrypted file (``passphrase`` given) is looked at through a read-only SQLCipher connection.
+    A file already found sound in this process, and not changed since, is not read again.
     """
+    fingerprint = _fingerprint(path)
+    if fingerprint in _checked:
+        return
+    _check(path, passphrase)
+    _checked.add(fingerprint)
+
+
+def _check(path: Path, passphrase: str | None) -> None:
     if passphrase is not None:
         from mentordesk.db import cipher
 

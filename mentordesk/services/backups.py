@@ -19,9 +19,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from mentordesk.db import migrations
-from mentordesk.db.base import backup_to, close_database, database, open_database
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from mentordesk.db import cipher, migrations
+from mentordesk.db.base import backup_to, close_database, current_passphrase, database, open_database
 from mentordesk.paths import OWNER_ONLY_FILE, ensure_private_dir, make_owner_only
 from mentordesk.services import clock, preferences
 from mentordesk.services.errors import DataFileError, MentorDeskError
@@ -33,6 +36,7 @@ DEFAULT_REMINDER_DAYS = 14
 LAST_COPY_FILE = "last-copy.json"
 _ROTATION = re.compile(r"^mentordesk-(\d{4}-\d{2}-\d{2}-\d{6})\.sqlite3$")
 _STAMP = "%Y-%m-%d-%H%M%S"
+_DB_ERRORS = (sqlite3.Error, sqlcipher.Error)
 
 
 class BackupError(MentorDeskError):
@@ -68,9 +72,20 @@ def _rotation_copies(folder: Path) -> list[tuple[datetime, Path]]:
     return sorted(found, reverse=True)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """A connection of this thread's own to a data file (the place an encrypted file will need its key)."""
-    conn = sqlite3.connect(str(path), timeout=5.0)
+def _data_key(path: Path) -> str | None:
+    """The passphrase for an extra connection to the data file: the open database's, when encrypted."""
+    if not cipher.is_encrypted(path):
+        return None
+    key = current_passphrase()
+    if key is None:
+        raise BackupError(f"{path} is encrypted and not open with its passphrase.")
+    return key
+
+
+def _connect(path: Path) -> Any:
+    """A connection of this thread's own to a data file (with the open database's key when encrypted)."""
+    key = _data_key(path)
+    conn: Any = cipher.connect(path, key) if key else sqlite3.connect(str(path), timeout=5.0)
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 
@@ -84,14 +99,16 @@ def copy_database(data_file: Path, target: Path) -> Path:
     ensure_private_dir(target.parent)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
+    key = _data_key(data_file)
     source = _connect(data_file)
     try:
-        copy = sqlite3.connect(str(tmp))
+        # A copy of an encrypted file is encrypted with the same key.
+        copy = cipher.new_connection(tmp, key) if key else sqlite3.connect(str(tmp))
         try:
             source.backup(copy)
         finally:
             copy.close()
-    except sqlite3.Error as exc:
+    except _DB_ERRORS as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
     finally:
@@ -114,7 +131,7 @@ def backup_now(data_file: Path, out: Path | None = None) -> Path:
         raise BackupError(f"The folder {target.parent} does not exist.")
     try:
         backup_to(database.obj, target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *_DB_ERRORS) as exc:
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
     if out is None:
         prune(target.parent, clock.today())
@@ -150,7 +167,7 @@ def _stored_setting(data_file: Path, key: str) -> object:
     conn = _connect(data_file)
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    except sqlite3.Error:
+    except _DB_ERRORS:
         row = None
     finally:
         conn.close()
@@ -244,8 +261,24 @@ def copy_reminder(data_file: Path) -> str | None:
 # ---------------------------------------------------------------- restore
 
 
-def check_restorable(source: Path) -> None:
-    """Refuse a file that is not a MentorDesk database, is damaged or is from a newer MentorDesk."""
+def _source_key(source: Path, passphrase: str | None) -> str | None:
+    """The passphrase for a backup: the one given, else the open data file's; None for a plain copy."""
+    if not cipher.is_encrypted(source):
+        return None
+    key = passphrase or current_passphrase()
+    if key is None:
+        raise cipher.PassphraseNeededError(
+            f"Not restored: {source.name} is encrypted. Give the passphrase that was in use when the copy "
+            "was made.")
+    return key
+
+
+def check_restorable(source: Path, passphrase: str | None = None) -> None:
+    """Refuse a file that is not a MentorDesk database, is damaged or is from a newer MentorDesk.
+
+    An encrypted backup is opened with ``passphrase`` (default: the open data file's); a wrong
+    one raises WrongPassphraseError, none at all PassphraseNeededError.
+    """
     if not source.is_file():
         raise BackupError(f"Not restored: {source} does not exist or is not a file.")
     try:
@@ -253,21 +286,30 @@ def check_restorable(source: Path) -> None:
             header = handle.read(16)
     except OSError as exc:
         raise BackupError(f"Not restored: {source} cannot be read ({exc.strerror}).") from exc
-    if header != b"SQLite format 3\x00":
+    key = _source_key(source, passphrase)
+    if key is None and header != b"SQLite format 3\x00":
         raise BackupError(f"Not restored: {source} is not a MentorDesk database.")
     try:
-        migrations.check_openable(source)
+        migrations.check_openable(source, key)
+    except cipher.WrongPassphraseError as exc:
+        raise cipher.WrongPassphraseError(
+            f"Not restored: the passphrase does not open {source.name}. Give the passphrase that was in use "
+            "when the copy was made.") from exc
     except DataFileError as exc:
         raise BackupError(f"Not restored: {exc}") from exc
-    _integrity(source, f"Not restored: {source} is damaged")
+    _integrity(source, f"Not restored: {source} is damaged", key)
 
 
-def _integrity(path: Path, message: str) -> None:
+def _integrity(path: Path, message: str, passphrase: str | None = None) -> None:
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
-    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True)
+    conn: Any
+    if passphrase:
+        conn = cipher.connect(path, passphrase, uri=True)
+    else:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.Error as exc:
+    except _DB_ERRORS as exc:
         result = str(exc)
     finally:
         conn.close()
@@ -275,15 +317,21 @@ def _integrity(path: Path, message: str) -> None:
         raise BackupError(f"{message} ({result}).")
 
 
-def restore(data_file: Path, source: Path) -> Path:
+def restore(data_file: Path, source: Path, passphrase: str | None = None) -> Path:
     """Replace the open data file with the backup ``source``; returns the copy made of the current file.
+
+    An encrypted backup is read with ``passphrase`` (the one in use when it was made; by default
+    the open data file's). The restored data file keeps the protection it has now: encrypted
+    with the current passphrase when it is encrypted, plain when it is not.
 
     The current file is backed up first. Then the connection is closed, the backup is
     copied (backup API) to a temporary file beside the data file and checked, stale
     -wal/-shm files are removed, and the copy is moved into place in one step. The
     data file is open again afterwards (migrated if the backup is from an older version).
     """
-    check_restorable(source)
+    check_restorable(source, passphrase)
+    source_key = _source_key(source, passphrase)
+    target_key = current_passphrase() if cipher.is_encrypted(data_file) else None
     if source.resolve() == data_file.resolve():
         raise BackupError("Not restored: that is the data file itself.")
     moment = clock.now()
@@ -292,18 +340,18 @@ def restore(data_file: Path, source: Path) -> Path:
     tmp = data_file.with_name(data_file.name + ".restoring")
     tmp.unlink(missing_ok=True)
     try:
-        source_conn = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            copy = sqlite3.connect(str(tmp))
+        if source_key or target_key:
+            from mentordesk.services.encryption import EncryptionError, export_copy
+
             try:
-                source_conn.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source_conn.close()
+                export_copy(source, source_key, tmp, target_key)
+            except EncryptionError as exc:
+                raise BackupError(f"Not restored: {source} could not be copied ({exc}).") from exc
+        else:
+            _plain_copy(source, tmp)
         tmp.chmod(OWNER_ONLY_FILE)
-        _integrity(tmp, "Not restored: the copied backup failed its check")
-    except (sqlite3.Error, OSError) as exc:
+        _integrity(tmp, "Not restored: the copied backup failed its check", target_key)
+    except (*_DB_ERRORS, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"Not restored: {source} could not be copied ({exc}).") from exc
     except BackupError:
@@ -315,6 +363,18 @@ def restore(data_file: Path, source: Path) -> Path:
     os.replace(tmp, data_file)
     from mentordesk.services.questions import sync_builtin_questions
 
-    open_database(data_file)
+    open_database(data_file, passphrase=target_key)
     sync_builtin_questions()
     return safety
+
+
+def _plain_copy(source: Path, tmp: Path) -> None:
+    source_conn = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(str(tmp))
+        try:
+            source_conn.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source_conn.close()

@@ -8,17 +8,19 @@ from mentordesk.db.base import close_database, open_database
 from mentordesk.paths import data_file, ensure_private_dir
 
 
-def open_data_dir(folder: Path) -> Path:
+def open_data_dir(folder: Path, passphrase: str | None = None) -> Path:
     """Make sure the folder is usable and private, open (or create) its data file, and
     bring its schema up to date. Returns the data file's path.
 
+    An encrypted data file needs its ``passphrase`` (PassphraseNeededError without
+    one, WrongPassphraseError with a wrong one: both DataFileError).
     Raises DataLocationError or DataFileError, whose text can be shown as it is.
     """
     from mentordesk.services.questions import sync_builtin_questions
 
     ensure_private_dir(folder)
     path = data_file(folder)
-    open_database(path)
+    open_database(path, passphrase=passphrase)
     # The shipped question bank, with the same ids in every data file (a read when in step).
     sync_builtin_questions()
     return path

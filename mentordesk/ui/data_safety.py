@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
-from mentordesk.services import backups, erasure, exchange
+from mentordesk.services import backups, encryption, erasure, exchange
 from mentordesk.services.data_location import cloud_folder, cloud_sync_warning
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import MenteeRow
@@ -80,7 +80,23 @@ class DataSafetyActions(QObject):
         else:
             QMessageBox.information(self.window, title, message)
 
+    def _plain_export_confirmed(self) -> bool:
+        """An export of an encrypted data file is plain text: say so and let the mentor choose."""
+        if not encryption.is_encrypted(self.data_file):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export in plain text?",
+                          "Your data file is encrypted, but an export is plain text: anyone who gets the "
+                          "file can read every note, private remarks included.\n\nWrite it anyway?",
+                          parent=self.window)
+        write = box.addButton("Export in plain text", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is write
+
     def export_all(self) -> None:
+        if not self._plain_export_confirmed():
+            return
         path, _ = QFileDialog.getSaveFileName(self.window, "Export everything", "mentordesk-export.json",
                                               JSON_FILTER)
         if not path:
@@ -125,13 +141,30 @@ class DataSafetyActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            safety = backups.restore(self.data_file, Path(path))
+            safety = self._restore_from(Path(path))
         except MentorDeskError as error:
             self._tell("Not restored", str(error), problem=True)
             return
         self.changed()
         self._tell("Restored", f"Your data now comes from {Path(path).name}.\n\nThe data as it was before is "
                                f"kept in {safety}.")
+
+    def _restore_from(self, source: Path) -> Path:
+        """Restore; an encrypted backup made with another passphrase asks for that one (three tries)."""
+        try:
+            return backups.restore(self.data_file, source)
+        except encryption.PASSPHRASE_ERRORS:
+            pass
+        from mentordesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        passphrase, problem = PassphraseDialog.ask(
+            self.window, lambda text: backups.check_restorable(source, text),
+            title="Passphrase of the backup",
+            prompt=f"{source.name} is encrypted with another passphrase. Type the passphrase that was in use "
+                   "when the copy was made.", ok_text="Restore")
+        if passphrase is None:
+            raise problem or backups.BackupError("Not restored: no passphrase was given.")
+        return backups.restore(self.data_file, source, passphrase)
 
     def erase_selected(self) -> None:
         row = self.selected()

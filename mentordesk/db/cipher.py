@@ -1,0 +1,155 @@
+"""Opening a data file encrypted with SQLCipher (the ``sqlcipher3`` wheel).
+
+An encrypted file has no readable header: its first 16 bytes are the random salt
+the key is derived from, instead of SQLite's ``SQLite format 3\\0``. SQLCipher
+does not check a passphrase when it connects; the first read fails with "file is
+not a database". So every connection made here reads ``sqlite_master`` once at
+once, and a wrong passphrase becomes the project's ``WrongPassphraseError``.
+Deriving the key (PBKDF2, 256,000 rounds) costs about 0.1 s per connection.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import peewee
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from mentordesk.services.errors import DataFileError
+
+PLAIN_HEADER = b"SQLite format 3\x00"
+WRONG_PASSPHRASE = "The passphrase is not right."
+MIN_PAGE = 512  # every SQLite/SQLCipher file is a whole number of pages of at least this size
+
+
+class WrongPassphraseError(DataFileError):
+    """The passphrase does not open the data file (or the file is not a MentorDesk database)."""
+
+    def __init__(self, message: str = WRONG_PASSPHRASE) -> None:
+        super().__init__(message)
+
+
+class PassphraseNeededError(DataFileError):
+    """The data file is encrypted and no passphrase was given."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a file that looks like a SQLCipher database: no plain SQLite header, whole pages.
+
+    A short text file or an empty file is not taken for an encrypted one, so it is
+    still refused as "not a MentorDesk database" instead of asking for a passphrase.
+    """
+    try:
+        if not path.is_file():
+            return False
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(PLAIN_HEADER))
+    except OSError:
+        return False
+    return size >= MIN_PAGE and size % MIN_PAGE == 0 and header != PLAIN_HEADER
+
+
+def quote(passphrase: str) -> str:
+    """The passphrase as an SQL string literal (for ``PRAGMA key`` and ``ATTACH … KEY``)."""
+    check_passphrase_text(passphrase)
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def check_passphrase_text(passphrase: str) -> None:
+    if not passphrase:
+        raise WrongPassphraseError("A passphrase is needed to open the encrypted data file.")
+    if "\x00" in passphrase:
+        raise WrongPassphraseError("A passphrase cannot contain a NUL character.")
+
+
+def _keyed(conn: Any, passphrase: str) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {quote(passphrase)}")
+
+
+def _first_read(conn: Any) -> None:
+    """The cheap query that tells a wrong passphrase (SQLCipher cannot tell it earlier)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            raise DataFileError("The data file is locked by another program.") from exc
+        raise WrongPassphraseError() from exc
+
+
+def connect(path: Path, passphrase: str, *, uri: bool = False, timeout: float = 5.0) -> Any:
+    """A plain DB-API connection (sqlcipher3) to an encrypted file, checked with the passphrase."""
+    # Read-only looks open a file without a -wal as immutable, so they create no -wal/-shm beside it.
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    target = f"{path.absolute().as_uri()}?mode=ro{immutable}" if uri else str(path)
+    conn = sqlcipher.connect(target, uri=uri, timeout=timeout)
+    try:
+        _keyed(conn, passphrase)
+        _first_read(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def new_connection(path: Path, passphrase: str) -> Any:
+    """A connection to a new, empty file that will be encrypted with ``passphrase`` (backup target)."""
+    conn = sqlcipher.connect(str(path))
+    try:
+        _keyed(conn, passphrase)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class CipherDatabase(SqlCipherDatabase):
+    """peewee's SQLCipher database with a quiet log and a passphrase checked on every connect."""
+
+    def _connect(self) -> Any:
+        params = dict(self.connect_params)
+        passphrase = params.pop("passphrase", "")
+        conn = sqlcipher.connect(self.database, isolation_level=None, **params)
+        try:
+            _keyed(conn, passphrase)
+            _first_read(conn)
+            self._add_conn_hooks(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def rekey(self, passphrase: str) -> bool:
+        check_passphrase_text(passphrase)
+        return bool(super().rekey(passphrase))
+
+
+def open_cipher(path: Path, passphrase: str, pragmas: dict[str, Any], timeout: float) -> CipherDatabase:
+    """Connect to the encrypted file at ``path``; raises WrongPassphraseError or DataFileError."""
+    check_passphrase_text(passphrase)
+    db = CipherDatabase(str(path), passphrase=passphrase, pragmas=pragmas, timeout=timeout)
+    try:
+        db.connect()
+    except WrongPassphraseError:
+        raise
+    except peewee.DatabaseError as exc:
+        raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+    return db
+
+
+def check_openable(path: Path, passphrase: str) -> tuple[int, set[str], str]:
+    """Read-only look at an encrypted file: (user_version, table names, quick_check result)."""
+    conn = connect(path, passphrase, uri=True, timeout=1.0)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlcipher.DatabaseError as exc:
+        raise DataFileError(f"The data file {path} is damaged or not a MentorDesk database.") from exc
+    finally:
+        conn.close()
+    return version, tables, check
