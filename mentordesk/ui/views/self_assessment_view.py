@@ -28,9 +28,11 @@ from mentordesk.ui.dialogs.own_framework_dialog import add_framework_file
 from mentordesk.ui.views.assessment_history import AssessmentHistory
 from mentordesk.ui.views.assessment_taking import AssessmentTaking
 from mentordesk.ui.views.development_plan import DevelopmentPlan
+from mentordesk.ui.views.journal_view import JournalView
 from mentordesk.ui.views.mentee_feedback_view import MenteeFeedbackView
+from mentordesk.ui.widgets.domain_reflections import DomainReflections
 
-HISTORY_TAB, TAKING_TAB, PLAN_TAB, MENTEES_TAB = range(4)
+HISTORY_TAB, TAKING_TAB, PLAN_TAB, MENTEES_TAB, JOURNAL_TAB = range(5)
 
 
 class SelfAssessmentView(QWidget):
@@ -55,6 +57,10 @@ class SelfAssessmentView(QWidget):
         self.taking = AssessmentTaking()
         self.plan = DevelopmentPlan(self.framework_key())
         self.feedback = MenteeFeedbackView(self.framework_key())
+        # The reflection journal, and on the History tab the entries linked to one domain (issue 13).
+        self.journal = JournalView(self.framework_key())
+        self.domain_reflections = DomainReflections(self.framework_key())
+        self.history.changes.addTab(self.domain_reflections, "Reflections on a domain")
         self.nothing_open = QLabel("No assessment is open. Start a new self-assessment (Ctrl+Shift+A), or "
                                    "continue an unfinished one from the history.")
         self.nothing_open.setWordWrap(True)
@@ -68,6 +74,7 @@ class SelfAssessmentView(QWidget):
         self.tabs.addTab(self.taking_pages, "&Taking an assessment")
         self.tabs.addTab(self.plan, "Development &plan")
         self.tabs.addTab(self.feedback, "&Mentees' view")
+        self.tabs.addTab(self.journal, "&Reflection journal")
 
         self.history.continue_requested.connect(self.open_assessment)
         self.history.changed.connect(self._after_change)
@@ -76,6 +83,8 @@ class SelfAssessmentView(QWidget):
         self.plan.changed.connect(self.changed)
         self.feedback.take.connect(self.open_assessment)
         self.feedback.changed.connect(self._after_change)
+        self.journal.changed.connect(self.domain_reflections.refresh)
+        self.domain_reflections.open_entry.connect(self.open_reflection)
 
         title = QLabel("Self-assessment")
         title.setObjectName("pageTitle")
@@ -133,6 +142,8 @@ class SelfAssessmentView(QWidget):
     def _framework_changed(self) -> None:
         self.plan.set_framework(self.framework_key())
         self.feedback.set_framework(self.framework_key())
+        self.journal.set_framework(self.framework_key())
+        self.domain_reflections.set_framework(self.framework_key())
 
     # --- acting ----------------------------------------------------------------------------
     def new_assessment(self) -> str | None:
@@ -158,6 +169,10 @@ class SelfAssessmentView(QWidget):
         self.tabs.setCurrentIndex(TAKING_TAB)
         self.taking.table.setFocus()
         self.history.refresh(assessment_id)
+
+    def open_reflection(self, entry_id: str) -> None:
+        self.tabs.setCurrentIndex(JOURNAL_TAB)
+        self.journal.open_entry(entry_id)
 
     def add_framework(self, path: Path | None = None) -> None:
         framework = add_framework_file(self, path)
