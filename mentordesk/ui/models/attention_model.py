@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.services.dashboard import KIND_LABELS, AttentionItem
+from mentordesk.ui import theme
 
 KIND, MENTEE, WHAT, DETAIL, OPEN, PREPARE = range(6)
 HEADERS = {KIND: "Needs attention", MENTEE: "Mentee", WHAT: "What", DETAIL: "When",
@@ -80,10 +81,10 @@ class AttentionModel(QAbstractTableModel):
             return ("Click to open the mentee" if column == OPEN else
                     "Click to prepare the next meeting")
         if column in (OPEN, PREPARE) and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(LINK_COLOUR)
+            return QBrush(theme.link())
         if column == DETAIL and item.overdue:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE_COLOUR)
+                return QBrush(theme.attention())
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._warning()
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.services.folding import fold
 from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
+from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date, plural
 
 NAME, ROLE, SPECIALTY, ORGANISATION, STATUS, LAST_MET, DAYS_SINCE, OPEN_ACTIONS, NEXT_MEETING = range(9)
@@ -124,7 +125,7 @@ class MenteeTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._warning()
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE_COLOUR)
+                return QBrush(theme.attention())
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

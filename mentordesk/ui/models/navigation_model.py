@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -13,6 +14,14 @@ class NavigationModel(QAbstractListModel):
     def __init__(self, titles: list[str], parent: Any = None) -> None:
         super().__init__(parent)
         self._titles = list(titles)
+        self._icons: list[QIcon] = []
+
+    def set_icons(self, icons: list[QIcon]) -> None:
+        """An icon beside each area's name (the window's icon set)."""
+        self._icons = list(icons)
+        if self._titles:
+            self.dataChanged.emit(self.index(0), self.index(len(self._titles) - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
         return 0 if parent.isValid() else len(self._titles)
@@ -23,6 +32,8 @@ class NavigationModel(QAbstractListModel):
         title = self._titles[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return title
+        if role == Qt.ItemDataRole.DecorationRole and index.row() < len(self._icons):
+            return self._icons[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{title} (Ctrl+{index.row() + 1})"
         return None

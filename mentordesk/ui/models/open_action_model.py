@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.services.open_actions import OpenAction
+from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date
 
 OWNER_WORDS = {"mentee": "mentee", "mentor": "me (mentor)"}
@@ -65,7 +66,7 @@ class OpenActionModel(QAbstractListModel):
         if role == OVERDUE_ROLE:
             return action.overdue
         if action.overdue and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(OVERDUE_COLOUR)
+            return QBrush(theme.attention())
         if action.overdue and role == Qt.ItemDataRole.DecorationRole:
             if self._icon is None:
                 self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

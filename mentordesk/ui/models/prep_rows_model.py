@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from mentordesk.ui import theme
+
 Index = QModelIndex | QPersistentModelIndex
 ATTENTION_COLOUR = QColor("#a4262c")
 
@@ -54,5 +56,5 @@ class PrepRowsModel(QAbstractTableModel):
                     Qt.ItemDataRole.ToolTipRole):
             return text
         if role == Qt.ItemDataRole.ForegroundRole and self._marked[index.row()]:
-            return QBrush(ATTENTION_COLOUR)
+            return QBrush(theme.attention())
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import clock, dashboard
 from mentordesk.services.dashboard import KIND_LABELS, KINDS, DashboardData
+from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.attention_model import (
     DETAIL,
@@ -111,7 +112,7 @@ class DashboardView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Dashboard")
-        self.setStyleSheet(DASHBOARD_STYLE)
+        self.setStyleSheet(DASHBOARD_STYLE.replace("#a4262c", theme.attention().name()))
         title = QLabel("Dashboard")
         title.setObjectName("pageTitle")
         self.date_label = QLabel()

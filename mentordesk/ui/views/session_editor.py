@@ -34,7 +34,9 @@ from mentordesk.services import clock, referrals, sessions, support_contacts
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import get_mentee
 from mentordesk.services.sessions import SessionData
+from mentordesk.ui import theme
 from mentordesk.ui.autosave import Autosaver
+from mentordesk.ui.dialogs.help_window import CHAPTER_OF_SECTION, open_help
 from mentordesk.ui.dialogs.question_picker import QuestionPicker
 from mentordesk.ui.dialogs.support_contacts_dialog import SupportContactsDialog
 from mentordesk.ui.formatting import format_date
@@ -58,6 +60,31 @@ def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold; font-size: 15px; padding-top: 10px;")
     return label
+
+
+def help_link(topic: str, chapter: str) -> QLabel:
+    """A "?" that opens the guide's chapter on ``topic`` (by keyboard too: Tab to it, Enter)."""
+    link = QLabel(f'<a href="{chapter}">?</a>')
+    link.setObjectName("helpLink")
+    link.setAccessibleName(f"Guide: {topic}")
+    link.setToolTip(f"What the guide says about {topic.lower()} (opens the guide)")
+    link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    link.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the Tab order stays field to field; F1 opens the guide
+    link.linkActivated.connect(lambda key: open_help(link, key))
+    return link
+
+
+def _help_heading(text: str, chapter: str) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(_heading(text))
+    link = help_link(text, chapter)
+    link.setStyleSheet("padding-top: 10px;")
+    layout.addWidget(link)
+    layout.addStretch(1)
+    return row
 
 
 def _plain_edit(name: str, placeholder: str, height: int) -> QPlainTextEdit:
@@ -132,6 +159,7 @@ class SessionEditor(QWidget):
         details.addRow("Brought by", self.agenda_by)
 
         self.sections = MoveSections()
+        self.sections.help_requested.connect(lambda move: open_help(self, CHAPTER_OF_SECTION[move]))
         self.action_list = ActionList()
         self.wellbeing = WellbeingCheck()
         self.boundary = BoundaryPrompt()
@@ -142,7 +170,8 @@ class SessionEditor(QWidget):
         self.private_marker = PrivateMarker()
         self.private_remarks = _plain_edit("Private remarks", "Your own thoughts about this meeting", 72)
         self.private_remarks.setAccessibleDescription("Private: never printed unless you ask")
-        self.private_remarks.setStyleSheet("QPlainTextEdit { background: #fbf6ea; }")
+        # A warm tint marks the private field (the marker above says it in words too).
+        self.private_remarks.setStyleSheet(f"QPlainTextEdit {{ background: {theme.private_tint().name()}; }}")
 
         self.next_planned = QCheckBox("Planned for")
         self.next_planned.setAccessibleName("Next meeting planned")
@@ -159,11 +188,11 @@ class SessionEditor(QWidget):
         body = QWidget()
         column = QVBoxLayout(body)
         column.addLayout(details)
-        column.addWidget(_heading("The conversation"))
+        column.addWidget(_help_heading("The conversation", CHAPTER_OF_SECTION["listening"]))
         column.addWidget(self.sections)
         column.addWidget(_heading("Actions"))
         column.addWidget(self.action_list)
-        column.addWidget(_heading("Wellbeing check"))
+        column.addWidget(_help_heading("Wellbeing check", CHAPTER_OF_SECTION["wellbeing"]))
         column.addWidget(self.wellbeing)
         column.addWidget(self.boundary)
         column.addWidget(_heading("Private remarks"))
@@ -183,7 +212,8 @@ class SessionEditor(QWidget):
         top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
         layout.addWidget(self.scroller, 1)
-        hint = QLabel("Saved as you type.  Ctrl+K: question bank for this section  ·  Ctrl+S: save now")
+        hint = QLabel("Saved as you type.  Ctrl+K: question bank for this section  ·  Ctrl+S: save now  ·  "
+                      "F1: the guide on this section")
         hint.setObjectName("quiet")
         layout.addWidget(hint)
 
@@ -195,6 +225,10 @@ class SessionEditor(QWidget):
         self.wellbeing.changed.connect(self._wellbeing_changed)
         self.when.dateTimeChanged.connect(self._update_title)
 
+        guide = QShortcut(QKeySequence("F1"), self)
+        guide.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        guide.setWhatsThis("The guide on the section being written")
+        guide.activated.connect(self.show_guide)
         for keys in PICKER_KEYS:
             picker = QShortcut(keys, self)
             picker.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -304,10 +338,19 @@ class SessionEditor(QWidget):
         _application().focusChanged.disconnect(self._focus_changed)
         return True
 
+    def show_guide(self) -> None:
+        """F1: the guide's chapter on the section being written (or last written)."""
+        focus = QApplication.focusWidget()
+        move = self.sections.current_move()
+        in_wellbeing = focus is not None and self.wellbeing.isAncestorOf(focus)
+        chapter = CHAPTER_OF_SECTION["wellbeing" if in_wellbeing else move]
+        open_help(self, chapter)
+
     def _set_status(self, text: str) -> None:
         self.status_text = text
         self.status.setText(text)
-        self.status.setStyleSheet("color: #a4262c; font-weight: bold;" if text.startswith("⚠") else "")
+        warning = f"color: {theme.attention().name()}; font-weight: bold;"
+        self.status.setStyleSheet(warning if text.startswith("⚠") else "")
         self.status_changed.emit(text)
 
     def _update_title(self, *_args: object) -> None:

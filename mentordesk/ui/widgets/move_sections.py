@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from mentordesk.services.sessions import SECTION_FIELDS, SECTION_LABELS
 
@@ -47,6 +47,7 @@ class MoveSections(QWidget):
     so a question from the bank goes where the mentor is writing."""
 
     changed = Signal()
+    help_requested = Signal(str)  # the move whose "?" was activated
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +63,19 @@ class MoveSections(QWidget):
             hint = QLabel(HINTS[move])
             hint.setObjectName("quiet")
             hint.setWordWrap(True)
-            layout.addWidget(title)
+            # "?" opens the guide's chapter on the four moves (the session editor connects it).
+            link = QLabel(f'<a href="{move}">?</a>')
+            link.setAccessibleName(f"Guide: {SECTION_LABELS[move]}")
+            link.setToolTip("What the guide says about this move")
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            link.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes section to section; F1 opens the guide
+            link.linkActivated.connect(self.help_requested)
+            title_row = QHBoxLayout()
+            title_row.addWidget(title)
+            title_row.addWidget(link)
+            title_row.addStretch(1)
+            layout.addLayout(title_row)
             layout.addWidget(hint)
             layout.addWidget(edit)
             edit.textChanged.connect(self.changed)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from mentordesk.ui import theme
+
 PRIVATE_TEXT = "Private — never printed unless you ask"
 LOCK_COLOUR = QColor("#6b4e16")
 
@@ -18,14 +20,14 @@ def lock_pixmap(size: int = 16, ratio: float = 1.0) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     s = float(size)
-    pen = QPen(LOCK_COLOUR, max(1.5, s / 9))
+    pen = QPen(theme.lock(), max(1.5, s / 9))
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawArc(QRectF(s * 0.28, s * 0.08, s * 0.44, s * 0.5), 0, 180 * 16)
     painter.drawLine(int(s * 0.28), int(s * 0.33), int(s * 0.28), int(s * 0.46))
     painter.drawLine(int(s * 0.72), int(s * 0.33), int(s * 0.72), int(s * 0.46))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(LOCK_COLOUR)
+    painter.setBrush(theme.lock())
     painter.drawRoundedRect(QRectF(s * 0.15, s * 0.44, s * 0.7, s * 0.5), s * 0.08, s * 0.08)
     painter.end()
     return pixmap
@@ -39,7 +41,7 @@ class PrivateMarker(QWidget):
         icon.setAccessibleName("Lock")
         self.label = QLabel(text)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setStyleSheet(f"color: {LOCK_COLOUR.name()}; font-weight: bold;")
+        self.label.setStyleSheet(f"color: {theme.lock().name()}; font-weight: bold;")
         self.setAccessibleName(text)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
