@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.paths import data_file
+from mentordesk.services.encryption import PassphraseNeededError
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.storage import close_data, open_data_dir
 
@@ -33,16 +34,30 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # The icon in the title bar and task bar; the desktop file name links Wayland windows to the menu entry.
+    from mentordesk.ui.app_icon import application_icon
+
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("mentordesk")
 
     name = server_name(data_file(data_dir))
     if ask_running_instance_to_raise(name):
         print(f"MentorDesk is already open on {data_file(data_dir)}; brought its window forward.",
               file=sys.stderr)
         return EXIT_OK
+    created = not data_file(data_dir).exists()  # a first start: the window shows a short welcome
     try:
         path = open_data_dir(data_dir)
+    except PassphraseNeededError:
+        # An encrypted data file: a small dialog asks for the passphrase (three tries).
+        from mentordesk.ui.dialogs.passphrase_dialog import ask_to_open
+
+        opened, problem = ask_to_open(data_dir, lambda passphrase: open_data_dir(data_dir, passphrase))
+        if opened is None:
+            print(f"mentordesk: {problem}", file=sys.stderr)
+            return EXIT_DATA_ERROR
+        path = opened
     except MentorDeskError as error:
         print(f"mentordesk: {error}", file=sys.stderr)
         return EXIT_DATA_ERROR
@@ -50,8 +65,11 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     from mentordesk.ui.crash import install_crash_handler
     from mentordesk.ui.fonts import register_bundled_fonts
     from mentordesk.ui.main_window import MainWindow
+    from mentordesk.ui.shutdown import install_shutdown_saving
 
     crash = install_crash_handler(data_dir)
+    # Quit and SIGTERM save every open session first.
+    stop_shutdown_saving = install_shutdown_saving(app)
     server = SingleInstanceServer(name)
     try:
         if not server.listen():
@@ -59,11 +77,18 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
             ask_running_instance_to_raise(name)
             return EXIT_OK
         register_bundled_fonts()
+        from mentordesk.ui.theme import apply_theme
+
+        apply_theme(app)  # Fusion, following the system's light or dark scheme
         window = MainWindow(path, demo=demo)
         server.raise_requested.connect(window.bring_to_front)
         window.show()
+        if created and not demo:
+            window.show_welcome()  # beside the window, never blocking it
+        window.data_safety.schedule_daily_backup()  # after the window is shown, on a worker thread
         return app.exec()
     finally:
         server.close()
+        stop_shutdown_saving()
         crash.uninstall()
         close_data()

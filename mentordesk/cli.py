@@ -20,12 +20,14 @@ from mentordesk.services.errors import MentorDeskError
 
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
+ENV_PASSPHRASE = "MENTORDESK_PASSPHRASE"
 
 Command = Callable[[argparse.Namespace], int]
 
 # One module a subcommand under mentordesk/commands/, each with
 # ``register(subparsers, common_options_parser)``; handlers import what they need lazily.
-COMMAND_MODULES = ("roster",)
+COMMAND_MODULES = ("roster", "agreement", "search", "desktop", "prep", "calendar", "report",
+                   "exchange", "backup", "erase", "portfolio")
 
 
 def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
@@ -102,7 +104,12 @@ def _open_data(args: argparse.Namespace) -> Path:
     from mentordesk.services.storage import close_data, open_data_dir
 
     folder = chosen_data_dir(args.data_dir, demo=args.demo)
-    open_data_dir(folder)
+    open_data_dir(folder, _passphrase_for(folder))
+    from mentordesk.services.data_location import cloud_sync_warning
+
+    warning = cloud_sync_warning(folder)
+    if warning:
+        print(f"mentordesk: {warning}", file=sys.stderr)
     if args.demo:
         try:
             _fill_demo_if_empty()
@@ -110,6 +117,23 @@ def _open_data(args: argparse.Namespace) -> Path:
             close_data()
             raise
     return folder
+
+
+def _passphrase_for(folder: Path) -> str | None:
+    """An encrypted data file's passphrase: $MENTORDESK_PASSPHRASE, else a prompt on a terminal."""
+    from mentordesk.db.cipher import is_encrypted
+    from mentordesk.paths import data_file
+
+    path = data_file(folder)
+    if not is_encrypted(path):
+        return None
+    if os.environ.get(ENV_PASSPHRASE):
+        return os.environ[ENV_PASSPHRASE]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"Passphrase for {path}: ")
+    raise MentorDeskError(f"The data file {path} is encrypted: set {ENV_PASSPHRASE} or run from a terminal.")
 
 
 def _fill_demo_if_empty() -> None:
@@ -121,8 +145,16 @@ def _fill_demo_if_empty() -> None:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    from mentordesk.db.cipher import is_encrypted
+    from mentordesk.paths import data_file
     from mentordesk.services.storage import close_data
 
+    folder = chosen_data_dir(args.data_dir, demo=args.demo)
+    if is_encrypted(data_file(folder)):
+        # The window asks for the passphrase itself, in a dialog, and checks the file then.
+        from mentordesk.app import run_gui
+
+        return run_gui(folder, demo=args.demo)
     folder = _open_data(args)
     # The window opens the data file itself; this was the check that it can.
     close_data()
@@ -134,6 +166,8 @@ def _open_window(args: argparse.Namespace) -> int:
 def _run_headless(handler: Command, args: argparse.Namespace) -> int:
     from mentordesk.services.storage import close_data
 
+    if not getattr(args, "needs_data", True):  # e.g. install-desktop-entry: no data file needed
+        return handler(args)
     _open_data(args)
     try:
         return handler(args)

@@ -274,7 +274,30 @@ def test_track_is_hidden_for_a_mentee_not_new_in_post(qtbot: Any, window: MainWi
     mentee = mentees.create_mentee(MenteeData(name="Jonas Müller"))
     page = open_page(qtbot, window, mentee.id)
     assert not page.milestones.isVisible()
-    assert page.timeline_slot.layout() is not None and page.timeline_slot.layout().count() == 0
+
+
+def test_page_shows_the_timeline_and_starts_a_session(qtbot: Any, window: MainWindow) -> None:
+    """The page lists the mentee's meetings newest first; New session opens an editor for them."""
+    from mentordesk.services import sessions
+    from mentordesk.ui.dialogs.session_window import open_windows
+
+    mentee = mentees.create_mentee(MenteeData(name="Ngozi Adeyemi"))
+    for day in (3, 17):
+        sessions.save_session(sessions.SessionData(mentee_id=mentee.id, held_on=datetime(2026, 2, day, 9, 0),
+                                                   agenda=f"Rota worries {day}"))
+    page = open_page(qtbot, window, mentee.id)
+    model = page.timeline.session_model
+    shown = [str(model.data(model.index(row, 0))) for row in range(model.rowCount())]
+    assert len(shown) == 2 and "Rota worries 17" in shown[0] and "Rota worries 3" in shown[1]
+    opened: list[str] = []
+    window.mentees.open_session.connect(opened.append)
+    page.timeline.open_session.emit(sessions.list_sessions(mentee_id=mentee.id)[0].id)
+    assert opened == [sessions.list_sessions(mentee_id=mentee.id)[0].id]
+    qtbot.mouseClick(page.new_session_button, Qt.MouseButton.LeftButton)
+    editors = [w for w in open_windows() if w.isVisible()]
+    assert editors and all(w.editor.data().mentee_id == mentee.id for w in editors)
+    for editor in editors:
+        editor.close()
 
 
 def test_roster_marks_an_overdue_mentee_in_a_fixed_time_zone(qtbot: Any, db: Path, fixed_clock: datetime,

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,9 +37,11 @@ from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDia
 from mentordesk.ui.dialogs.mentee_dialog import MATCH_ORIGIN_LABELS, MenteeDialog
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.status_history_model import StatusHistoryModel
+from mentordesk.ui.undo import CloseCommand, push_status_change
 from mentordesk.ui.widgets.action_button import action_button, list_table, make_action
 from mentordesk.ui.widgets.goals_panel import GoalsPanel
 from mentordesk.ui.widgets.milestones_panel import MilestonesPanel
+from mentordesk.ui.widgets.timeline_widget import TimelineWidget
 
 NOT_GIVEN = "—"
 
@@ -55,11 +60,14 @@ class MenteePage(QWidget):
 
     back_requested = Signal()
     changed = Signal()
+    open_session = Signal(str)  # a session id
+    new_session_requested = Signal(str)  # a mentee id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Mentee page")
         self.mentee_id = ""
+        self.undo_stack = undo_stack  # changes of status and closures can be undone (Edit → Undo)
         self._build_actions()
 
         self.title = QLabel()
@@ -113,11 +121,19 @@ class MenteePage(QWidget):
         self.milestones = MilestonesPanel()
         self.milestones.changed.connect(self.changed)
 
-        # The sessions timeline goes here (another part of MentorDesk fills it).
-        self.timeline_slot = QWidget()
+        # The sessions timeline: meetings newest first, open actions, the balance of the moves.
+        self.timeline_slot = QGroupBox("Meetings")
         self.timeline_slot.setObjectName("timelineSlot")
         self.timeline_slot.setAccessibleName("Sessions timeline")
-        QVBoxLayout(self.timeline_slot).setContentsMargins(0, 0, 0, 0)
+        timeline_layout = QVBoxLayout(self.timeline_slot)
+        self.new_session_button = QPushButton("New session…")
+        self.new_session_button.setAccessibleName("Write a new session with this mentee")
+        self.new_session_button.clicked.connect(lambda: self.new_session_requested.emit(self.mentee_id))
+        timeline_layout.addWidget(self.new_session_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.timeline = TimelineWidget()
+        self.timeline.setMinimumHeight(320)
+        self.timeline.open_session.connect(self.open_session)
+        timeline_layout.addWidget(self.timeline)
 
         body = QWidget()
         grid = QGridLayout(body)
@@ -156,7 +172,8 @@ class MenteePage(QWidget):
         self.agreement_action = act(self, "&Agreement…", self.edit_agreement, "Ctrl+Shift+A",
                                     "Change the agreement (earlier versions are kept)")
         self.versions_action = act(self, "Earlier &versions…", self.show_versions)
-        self.print_action = act(self, "&Print agreement…", self.print_agreement, "Ctrl+P",
+        # Ctrl+P is the window's "Prepare meeting"; the agreement prints with Ctrl+Shift+P.
+        self.print_action = act(self, "&Print agreement…", self.print_agreement, "Ctrl+Shift+P",
                                 "Save the one-page agreement as a PDF")
         self.activate_action = act(self, "Acti&vate", lambda: self._status("active"))
         self.pause_action = act(self, "Pa&use", lambda: self._status("paused"))
@@ -218,6 +235,7 @@ class MenteePage(QWidget):
         self.history_model.set_rows(relationships.status_history(self.mentee_id))
         self._show_closure(mentee)
         self.goals.set_mentee(self.mentee_id)
+        self.timeline.set_mentee(self.mentee_id)
         self.milestones.set_mentee(mentee)
         allowed = mentees.ALLOWED_TRANSITIONS[mentee.status]
         self.activate_action.setEnabled(mentee.status in ("prospective", "paused"))
@@ -270,16 +288,38 @@ class MenteePage(QWidget):
             relationships.close_relationship(self.mentee_id, reason=closure.reason,
                                              reflection=closure.reflection, on=closure.on)
 
-        if CloseRelationshipDialog.ask(self, self.title.text(), submit=save):
+        previous = mentees.get_mentee(self.mentee_id).status
+        closure = CloseRelationshipDialog.ask(self, self.title.text(), submit=save)
+        if not closure:
+            return
+        if self.undo_stack is None:
             self._after()
+            return
+        self.undo_stack.push(CloseCommand(
+            self.mentee_id, self.title.text(), previous, reason=closure.reason, reflection=closure.reflection,
+            on=closure.on, after=self._after_command, failed=self._command_failed))
 
     def reopen(self) -> None:
-        if self._try("Cannot reopen", lambda: relationships.reopen_relationship(self.mentee_id)):
-            self._after()
+        self._status("active")
 
     def _status(self, status: str) -> None:
-        if self._try("Cannot change the status", lambda: mentees.set_status(self.mentee_id, status)):
-            self._after()
+        try:
+            previous = mentees.get_mentee(self.mentee_id).status
+        except MentorDeskError as error:
+            self._command_failed(str(error))
+            return
+        push_status_change(self.undo_stack, self.mentee_id, self.title.text(), previous, status,
+                           after=self._after_command, failed=self._command_failed)
+
+    def _after_command(self, mentee_id: str) -> None:
+        """After a change of status, its undo or its redo (the page may show someone else by then)."""
+        if mentee_id == self.mentee_id:
+            with contextlib.suppress(MentorDeskError):  # erased meanwhile: the roster shows it
+                self.reload()
+        self.changed.emit()
+
+    def _command_failed(self, message: str) -> None:
+        QMessageBox.information(self, "Cannot change the status", message)
 
     def _try(self, title: str, work: Callable[[], object]) -> bool:
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from mentordesk.ui.models.mentee_table_model import (
     SPECIALTY,
     MenteeTableModel,
 )
+from mentordesk.ui.undo import CloseCommand, push_status_change
 from mentordesk.ui.views.mentee_page import MenteePage
 
 EMPTY_PAGE, ROSTER_PAGE, MENTEE_PAGE = 0, 1, 2
@@ -51,10 +52,14 @@ class MenteesView(QWidget):
 
     changed = Signal()
     about_to_act = Signal()
+    open_session = Signal(str)  # from a mentee's timeline
+    new_session_for = Signal(str)  # a mentee id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Mentees")
+        # Changes of status and closures go through the window's undo stack (Edit → Undo).
+        self.undo_stack = undo_stack
         self.model = MenteeTableModel(self)
         self._columns_sized = False
         self.proxy = MenteeFilterModel(self)
@@ -151,9 +156,11 @@ class MenteesView(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(empty)
         self.pages.addWidget(roster)
-        self.page = MenteePage()
+        self.page = MenteePage(undo_stack=undo_stack)
         self.page.back_requested.connect(self.back_to_roster)
         self.page.changed.connect(self.changed)
+        self.page.open_session.connect(self.open_session)
+        self.page.new_session_requested.connect(self.new_session_for)
         self.pages.addWidget(self.page)
         self.area_title = QLabel("Mentees")
         self.area_title.setObjectName("pageTitle")
@@ -241,6 +248,18 @@ class MenteesView(QWidget):
         self.pages.setCurrentIndex(MENTEE_PAGE)
         self.page.setFocus()
 
+    def open_page(self, mentee_id: str) -> bool:
+        """Show a mentee's page, whatever the roster's filters hide (quick open)."""
+        try:
+            self.page.show_mentee(mentee_id)
+        except MentorDeskError as error:
+            self._tell("Cannot open", str(error))
+            return False
+        self.select_mentee(mentee_id)
+        self.pages.setCurrentIndex(MENTEE_PAGE)
+        self.page.setFocus()
+        return True
+
     def back_to_roster(self) -> None:
         shown = self.page.mentee_id
         self.pages.setCurrentIndex(ROSTER_PAGE)
@@ -262,18 +281,22 @@ class MenteesView(QWidget):
             relationships.close_relationship(row.id, reason=closure.reason, reflection=closure.reflection,
                                              on=closure.on)
 
-        if CloseRelationshipDialog.ask(self, row.name, submit=save) is not None:
+        closure = CloseRelationshipDialog.ask(self, row.name, submit=save)
+        if closure is None:
+            return
+        if self.undo_stack is None:
             self._after_change(row.id)
+            return
+        self.undo_stack.push(CloseCommand(
+            row.id, row.name, row.status, reason=closure.reason, reflection=closure.reflection, on=closure.on,
+            after=self._after_change, failed=lambda message: self._tell("Cannot change the status", message)))
 
     def _set_status(self, status: str) -> None:
         row = self.selected()
         if row is None:
             return
-        try:
-            mentees.set_status(row.id, status)
-        except MentorDeskError as error:
-            self._tell("Cannot change the status", str(error))
-        self._after_change(row.id)
+        push_status_change(self.undo_stack, row.id, row.name, row.status, status, after=self._after_change,
+                           failed=lambda message: self._tell("Cannot change the status", message))
 
     def _after_change(self, mentee_id: str | None) -> None:
         self.refresh()

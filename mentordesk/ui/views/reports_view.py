@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services import progress_report
+from mentordesk.services import preferences, progress_report
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import list_mentees
 from mentordesk.services.progress_report import SECTION_CHOICE_LABELS, ReportOptions
@@ -166,6 +166,7 @@ class ReportsView(QWidget):
         form.addRow("Meeting &notes", self.sections)
         form.addRow("Also include", includes)
         form.addRow("Page si&ze", self.page_size)
+        self.apply_defaults()
 
         self.build_action = QAction("Build preview", self)
         self.build_action.setShortcut(QKeySequence("Ctrl+Return"))
@@ -202,8 +203,28 @@ class ReportsView(QWidget):
         self.preview = PdfPreview()
         self.preview.setAccessibleName("Report preview")
 
+        # The mentor's own portfolio for appraisal (issue 13).
+        self.portfolio_action = QAction("Mentoring &portfolio…", self)
+        self.portfolio_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.portfolio_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.portfolio_action.triggered.connect(self.open_portfolio)
+        self.addAction(self.portfolio_action)
+        self.portfolio_button = QPushButton("Mentoring portfolio…")
+        self.portfolio_button.setAccessibleName("Your mentoring portfolio for appraisal (Ctrl+Shift+P)")
+        self.portfolio_button.setToolTip("Your own mentoring portfolio for appraisal: counts, no mentee "
+                                         "details (Ctrl+Shift+P)")
+        self.portfolio_button.clicked.connect(self.open_portfolio)
+        appraisal = QVBoxLayout()
+        appraisal.addWidget(QLabel("For your own appraisal:"))
+        appraisal.addWidget(self.portfolio_button)
+        appraisal.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addSpacing(16)
+        top.addLayout(appraisal)
+
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.preview, 1)
         self.refresh()
@@ -342,6 +363,21 @@ class ReportsView(QWidget):
             return
         self.status.setText(f"Saved {path}")
         self.saved.emit(path)
+
+    def open_portfolio(self) -> None:
+        from mentordesk.ui.dialogs.portfolio_dialog import PortfolioDialog
+
+        path = PortfolioDialog.ask(self)
+        if path is not None:
+            self.status.setText(f"Saved {path}")
+            self.saved.emit(str(path))
+
+    def apply_defaults(self) -> None:
+        """The meeting notes and page size chosen in Settings as the starting choice."""
+        sections = str(preferences.get("report_sections") or "all")
+        self.sections.setCurrentIndex(max(0, self.sections.findData(sections)))
+        size = str(preferences.get("page_size") or "A4")
+        self.page_size.setCurrentIndex(max(0, self.page_size.findText(size)))
 
     def shutdown(self) -> None:
         """Wait for a build still running (the window is closing)."""
