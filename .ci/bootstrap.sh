@@ -6,7 +6,7 @@ MD_RUNTIME_PACKAGES="python3 python3-venv libgl1 libegl1 libxkbcommon0 libglib2.
 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0"
 # Extra tools the test suite uses (reading PDFs back, a virtual screen).
-MD_TEST_PACKAGES="poppler-utils xvfb xauth"
+MD_TEST_PACKAGES="poppler-utils xvfb xauth desktop-file-utils"
 
 md_missing_packages() {
     local missing="" pkg

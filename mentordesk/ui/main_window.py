@@ -6,8 +6,9 @@ It holds no feature logic; each area is a view that calls the services itself.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,17 +43,33 @@ from mentordesk.ui.settings import app_settings
 from mentordesk.ui.views.dashboard_view import DashboardView
 from mentordesk.ui.views.mentees_view import MenteesView
 from mentordesk.ui.views.prep_view import PrepView
-from mentordesk.ui.views.reports_view import ReportsView
 from mentordesk.ui.views.search_view import SearchView
-from mentordesk.ui.views.self_assessment_view import SelfAssessmentView
 from mentordesk.ui.views.sessions_view import SessionsView
 from mentordesk.ui.widgets.demo_banner import DemoBanner
+from mentordesk.ui.widgets.lazy_area import LazyArea
+
+if TYPE_CHECKING:
+    from mentordesk.ui.views.reports_view import ReportsView
+    from mentordesk.ui.views.self_assessment_view import SelfAssessmentView
 
 DASHBOARD, MENTEES, SESSIONS, SELF_ASSESSMENT, REPORTS = range(5)
 AREA_TITLES = ["Dashboard", "Mentees", "Sessions", "Self-assessment", "Reports"]
 
 GEOMETRY_KEY = "mainWindow/geometry"
+ICONS_DELAY_MS = 150  # after the first paint: the window is usable at once, icons follow
 DEFAULT_SIZE = (1180, 720)
+
+
+def _self_assessment_view(data_dir: Path) -> QWidget:
+    from mentordesk.ui.views.self_assessment_view import SelfAssessmentView
+
+    return SelfAssessmentView(data_dir)
+
+
+def _reports_view() -> QWidget:
+    from mentordesk.ui.views.reports_view import ReportsView
+
+    return ReportsView()
 
 
 class MainWindow(QMainWindow):
@@ -71,10 +88,12 @@ class MainWindow(QMainWindow):
         self.mentees = MenteesView(undo_stack=self.undo_stack)
         self.sessions = SessionsView()
         self.search_view: SearchView | None = None
-        self.self_assessment = SelfAssessmentView(data_file.parent)
-        self.reports = ReportsView()
+        # Built when first shown: their modules stay off the start path.
+        self.self_assessment_area = LazyArea(lambda: _self_assessment_view(data_file.parent))
+        self.reports_area = LazyArea(_reports_view)
         self.stack = QStackedWidget()
-        for view in (self.dashboard, self.mentees, self.sessions, self.self_assessment, self.reports):
+        areas = (self.dashboard, self.mentees, self.sessions, self.self_assessment_area, self.reports_area)
+        for view in areas:
             self.stack.addWidget(view)
 
         self.navigation = QListView()
@@ -116,13 +135,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.reminder)
         self.dashboard.reminder_changed.connect(self.reminder.setText)
         self.reminder.setText(reminder_text(self.dashboard.data))
-        self.mentees.changed.connect(self.reports.refresh)
+        self.mentees.changed.connect(lambda: self.reports.refresh() if self.reports_area.built else None)
         # Sessions area and search (issue 5).
         self.sessions.open_session.connect(self.open_session)
         self.mentees.open_session.connect(self.open_session)
         self.mentees.new_session_for.connect(lambda mentee_id: self._track(open_new_session(self, mentee_id)))
         self._restore_settings()
         self.idle_lock = IdleLock(self)
+
+    @property
+    def self_assessment(self) -> SelfAssessmentView:
+        return cast("SelfAssessmentView", self.self_assessment_area.view())
+
+    @property
+    def reports(self) -> ReportsView:
+        return cast("ReportsView", self.reports_area.view())
 
     # --- building ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -223,7 +250,8 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
-        self._set_icons()
+        # The icon font costs a fifth of a second to load: draw icons once the window is up.
+        QTimer.singleShot(ICONS_DELAY_MS, self._set_icons)
 
     def _set_icons(self) -> None:
         """One icon set on the main actions and the areas (drawn again when light/dark changes)."""
@@ -284,7 +312,7 @@ class MainWindow(QMainWindow):
     def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.stack.setCurrentIndex(current.row())
-            if current.row() == DASHBOARD:
+            if current.row() == DASHBOARD and _previous.isValid():  # it is fresh when first shown
                 self.dashboard.refresh()
             elif current.row() == SESSIONS:
                 self.sessions.refresh()
@@ -403,7 +431,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         SettingsDialog.ask(self, self.data_file)
-        self.reports.apply_defaults()
+        if self.reports_area.built:
+            self.reports.apply_defaults()
         self._data_replaced()  # the settings can erase a closed relationship
 
     def quick_open(self) -> QuickOpen:
@@ -452,5 +481,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.reports.shutdown()
+        if self.reports_area.built:
+            self.reports.shutdown()
         super().closeEvent(event)

@@ -44,7 +44,7 @@ def test_build_preview_and_save(qtbot: Any, qtmodeltester: Any, window: MainWind
     """The mentor picks a mentee and period, previews the pages, and saves what was previewed."""
     window.show_area(REPORTS)
     view = window.reports
-    assert window.stack.currentWidget() is view
+    assert window.stack.currentWidget() is window.reports_area and view.isVisible()
     view.refresh()
     view.select_mentee(mentees["王秀英"])
     assert view.mentee.currentText() == "王秀英"

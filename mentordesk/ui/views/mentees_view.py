@@ -347,6 +347,8 @@ class MenteesView(QWidget):
         return str(self.tag_filter.currentData() or "")
 
     def _size_columns(self) -> None:
+        # Measuring a sample of names is enough for a width, and fast on a long roster.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.resizeColumnToContents(NAME)
         self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME), 160), 240))
 
