@@ -25,6 +25,8 @@ class Scale:
 SCALES = {
     "full": Scale("full", mentees=300, sessions=30_000, actions=60_000, years=25, longest=200),
     "small": Scale("small", mentees=12, sessions=600, actions=1_200, years=3, longest=40),
+    # For the test suite: checks the harness in seconds, says nothing about speed.
+    "tiny": Scale("tiny", mentees=4, sessions=60, actions=120, years=2, longest=20),
 }
 
 
