@@ -18,7 +18,6 @@ LIST_BUDGET_MS = 100.0
 SEARCH_BUDGET_MS = 50.0
 REPORT_BUDGET_MS = 1500.0
 
-RARE_WORD = "zanzibar"  # the generator's rare vocabulary; falls back below when absent
 COMMON_WORD = "rota"
 PHRASE = '"teaching session"'
 
@@ -102,7 +101,7 @@ def _raw_fts(expression: str) -> Callable[[], object]:
 def measure_search(app: Any, report: Report, repeat: int) -> None:
     from mentordesk.services import search
 
-    rare = RARE_WORD if search.search(RARE_WORD, limit=1) else _rarest_word()
+    rare = _rarest_word()
     for label, text in (("rare word", rare), ("common word", COMMON_WORD), ("two-word phrase", PHRASE)):
         hits = len(search.search(text, limit=50))
         minimum, median = timed(lambda t=text: search.search(t, limit=50), repeat)  # type: ignore[misc]
@@ -113,11 +112,15 @@ def measure_search(app: Any, report: Report, repeat: int) -> None:
 
 
 def _rarest_word() -> str:
+    """A real word of the notes that only a handful of index rows contain."""
     from mentordesk.db.base import database
 
-    row = database.execute_sql("SELECT body FROM search_text LIMIT 1 OFFSET 1000").fetchone()
-    words = [w for w in (row[0] if row else "mentoring").split() if w.isalpha() and len(w) > 6]
-    return words[-1] if words else "mentoring"
+    database.execute_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_text, row)")
+    row = database.execute_sql(
+        "SELECT term FROM temp.search_vocab WHERE doc BETWEEN 3 AND 20 AND length(term) > 6 "
+        "AND term GLOB '[a-z]*' ORDER BY doc, term LIMIT 1").fetchone()
+    return str(row[0]) if row else "mentoring"
 
 
 def measure_dashboard(app: Any, report: Report, repeat: int) -> None:
@@ -268,12 +271,13 @@ def measure_typing(app: Any, report: Report, repeat: int) -> None:
     window.close()
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
+    # A key pressed while a save runs waits for it: the longest save bounds that wait.
+    worst_save = max(saves, default=0.0)
     report.add(Result("typing: keystroke to painted character, autosave on", "ms", min(latencies),
-                      statistics.median(latencies), "never blocked by saving (95th percentile < 16 ms)",
-                      None, None, p95 < 16.0, note=f"95th percentile {p95:.1f} ms, {len(saves)} saves"))
-    if saves:
-        report.add(Result("one autosave of a session note", "ms", min(saves), statistics.median(saves),
-                          note="runs between keystrokes, on the UI thread"))
+                      statistics.median(latencies), "never blocked by saving (< 16 ms, one frame)",
+                      None, None, max(p95, worst_save) < 16.0,
+                      note=f"95th percentile {p95:.1f} ms; longest save, a key's worst wait, "
+                           f"{worst_save:.1f} ms over {len(saves)} saves"))
 
 
 def time_call(fn: Callable[[], object]) -> float:

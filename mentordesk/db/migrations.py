@@ -43,6 +43,7 @@ STEPS: list[Step] = [
     _sql_file("0004_assessments.sql"),
     _sql_file("0005_journal.sql"),
     _sql_file("0006_session_date_index.sql"),
+    _sql_file("0007_search_keys.sql"),
 ]
 LATEST = len(STEPS)
 

@@ -48,12 +48,19 @@ def rows_for(kind: str, record_id: str, mentee_id: str | None, sort_on: date | d
 
 
 def insert_rows(rows: list[Row]) -> None:
-    if rows:
-        database.cursor().executemany(
-            "INSERT INTO search_text (kind, record_id, mentee_id, field, private, sort_on, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    """Add index rows, each with its key (schema step 7) under the same rowid."""
+    if not rows:
+        return
+    cursor = database.cursor()
+    base = cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM search_key").fetchone()[0]
+    numbered = list(enumerate(rows, start=base + 1))
+    cursor.executemany("INSERT INTO search_key (rowid, kind, record_id, mentee_id) VALUES (?, ?, ?, ?)",
+                       [(n, row[0], row[1], row[2]) for n, row in numbered])
+    cursor.executemany(
+        "INSERT INTO search_text (rowid, kind, record_id, mentee_id, field, private, sort_on, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(n, *row) for n, row in numbered],
+    )
 
 
 def index_record(kind: str, record_id: str, mentee_id: str | None, sort_on: date | datetime | str | None,
@@ -63,13 +70,20 @@ def index_record(kind: str, record_id: str, mentee_id: str | None, sort_on: date
     insert_rows(rows_for(kind, record_id, mentee_id, sort_on, fields, private_fields))
 
 
+def _drop(where: str, params: tuple[str, ...]) -> None:
+    database.execute_sql(
+        f"DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_key WHERE {where})", params)
+    database.execute_sql(f"DELETE FROM search_key WHERE {where}", params)
+
+
 def drop_record(kind: str, record_id: str) -> None:
-    database.execute_sql("DELETE FROM search_text WHERE kind = ? AND record_id = ?", (kind, record_id))
+    _drop("kind = ? AND record_id = ?", (kind, record_id))
 
 
 def drop_mentee(mentee_id: str) -> None:
-    database.execute_sql("DELETE FROM search_text WHERE mentee_id = ?", (mentee_id,))
+    _drop("mentee_id = ?", (mentee_id,))
 
 
 def clear() -> None:
     database.execute_sql("DELETE FROM search_text")
+    database.execute_sql("DELETE FROM search_key")
