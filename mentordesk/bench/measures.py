@@ -93,7 +93,7 @@ def _raw_fts(expression: str) -> Callable[[], object]:
     def run() -> object:
         return database.execute_sql(
             "SELECT record_id FROM search_text WHERE search_text MATCH ? AND private = 0 "
-            "ORDER BY sort_on DESC LIMIT 50", (f"body : ({expression})",)).fetchall()
+            "ORDER BY rowid DESC LIMIT 50", (f"body : ({expression})",)).fetchall()
 
     return run
 

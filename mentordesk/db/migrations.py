@@ -30,6 +30,18 @@ def _sql_file(name: str) -> Step:
     return run
 
 
+def _then(step: Step, function: str) -> Step:
+    """A frozen SQL step followed by a data change that SQL alone cannot make."""
+    def run(db: peewee.SqliteDatabase) -> None:
+        from mentordesk.db import search
+
+        step(db)
+        getattr(search, function)()
+
+    run.__name__ = f"{step.__name__}_then_{function}"
+    return run
+
+
 def _statements(script: str) -> list[str]:
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
@@ -43,7 +55,7 @@ STEPS: list[Step] = [
     _sql_file("0004_assessments.sql"),
     _sql_file("0005_journal.sql"),
     _sql_file("0006_session_date_index.sql"),
-    _sql_file("0007_search_keys.sql"),
+    _then(_sql_file("0007_search_keys.sql"), "renumber"),
 ]
 LATEST = len(STEPS)
 

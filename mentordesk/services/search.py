@@ -81,7 +81,7 @@ def search(text: str, *, include_private: bool = False, limit: int = 50) -> list
         return []
     sql = ("SELECT kind, record_id, mentee_id, field, private, sort_on FROM search_text "
            "WHERE search_text MATCH ?" + ("" if include_private else " AND private = 0")
-           + " ORDER BY sort_on DESC LIMIT ?")
+           + " ORDER BY rowid DESC LIMIT ?")  # rowids follow the date (db/search.py)
     rows = database.execute_sql(sql, (f"body : ({expression})", limit)).fetchall()
     texts = _original_texts(rows)
     names = dict(Mentee.select(Mentee.id, Mentee.name)

@@ -127,3 +127,25 @@ def test_mentee_notes_and_closing_reflection_are_found(db: Path) -> None:
     assert [h.field_label for h in search.search("flourished")] == ["Closing reflection"]
     relationships.reopen_relationship(mentee.id)
     assert search.search("flourished") == []
+
+
+def test_newest_meeting_first_whatever_the_order_written(mentee_id: str) -> None:
+    """A note written today about an old meeting still lists after newer meetings."""
+    for day in (20, 3, 11):
+        _write(mentee_id, day=day, agenda=f"Supervision day {day}")
+    assert [h.on.day for h in search.search("supervision") if h.on] == [20, 11, 3]
+
+
+def test_renumbering_orders_existing_rows_by_date(mentee_id: str) -> None:
+    """Rows indexed before schema step 7 are renumbered so the newest date has the highest rowid."""
+    from mentordesk.db import search as index
+    from mentordesk.db.base import database
+
+    for day in (5, 1, 9):
+        _write(mentee_id, day=day, agenda=f"Quokka {day}")
+    database.execute_sql("UPDATE search_key SET rowid = -rowid")  # scramble, as before step 7
+    database.execute_sql("UPDATE search_text SET rowid = -rowid")
+    index.renumber()
+    dates = [row[0] for row in database.execute_sql("SELECT sort_on FROM search_text ORDER BY rowid DESC")]
+    assert dates == sorted(dates, reverse=True)
+    assert [h.on.day for h in search.search("quokka") if h.on] == [9, 5, 1]
