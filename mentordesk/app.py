@@ -86,7 +86,13 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         if created and not demo:
             window.show_welcome()  # beside the window, never blocking it
         window.data_safety.schedule_daily_backup()  # after the window is shown, on a worker thread
-        return app.exec()
+        from mentordesk.ui.checkpointer import Checkpointer
+
+        checkpointer = Checkpointer(path, window)  # the log is folded back off the typing path
+        try:
+            return app.exec()
+        finally:
+            checkpointer.stop()
     finally:
         server.close()
         stop_shutdown_saving()

@@ -227,8 +227,10 @@ def measure_typing(app: Any, report: Report, repeat: int) -> None:
     from PySide6.QtGui import QKeyEvent
 
     from mentordesk.bench.memory_probe import longest_mentee_id
+    from mentordesk.services import checkpoints
     from mentordesk.ui.dialogs.session_window import open_new_session
 
+    checkpoints.leave_checkpoints_to_caller()  # as the running app does (ui/checkpointer.py)
     window = open_new_session(None, longest_mentee_id())
     editor = window.editor
     editor.autosave.set_intervals(20, 200)  # save far more often than a mentor's pause would
@@ -269,6 +271,9 @@ def measure_typing(app: Any, report: Report, repeat: int) -> None:
             app.processEvents()
     editor.autosave._save = original  # noqa: SLF001
     window.close()
+    from mentordesk.db.base import database
+
+    database.execute_sql("PRAGMA wal_autocheckpoint = 1000")
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
     # A key pressed while a save runs waits for it: the longest save bounds that wait.

@@ -82,7 +82,7 @@ def _data_key(path: Path) -> str | None:
     return key
 
 
-def _connect(path: Path) -> Any:
+def own_connection(path: Path) -> Any:
     """A connection of this thread's own to a data file (with the open database's key when encrypted)."""
     key = _data_key(path)
     conn: Any = cipher.connect(path, key) if key else sqlite3.connect(str(path), timeout=5.0)
@@ -100,7 +100,7 @@ def copy_database(data_file: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     key = _data_key(data_file)
-    source = _connect(data_file)
+    source = own_connection(data_file)
     try:
         # A copy of an encrypted file is encrypted with the same key.
         copy = cipher.new_connection(tmp, key) if key else sqlite3.connect(str(tmp))
@@ -164,7 +164,7 @@ def prune(folder: Path, today: date) -> list[Path]:
 
 def _stored_setting(data_file: Path, key: str) -> object:
     """A setting read with an own connection (the daily backup may run on a worker thread)."""
-    conn = _connect(data_file)
+    conn = own_connection(data_file)
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
     except _DB_ERRORS:

@@ -4,6 +4,7 @@ each mentee's own page (opened from the roster, with a way back)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -42,6 +43,7 @@ from mentordesk.ui.models.mentee_table_model import (
 )
 from mentordesk.ui.undo import CloseCommand, push_status_change
 from mentordesk.ui.views.mentee_page import MenteePage
+from mentordesk.ui.widgets.lazy_area import LazyArea
 
 EMPTY_PAGE, ROSTER_PAGE, MENTEE_PAGE = 0, 1, 2
 
@@ -156,12 +158,9 @@ class MenteesView(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(empty)
         self.pages.addWidget(roster)
-        self.page = MenteePage(undo_stack=undo_stack)
-        self.page.back_requested.connect(self.back_to_roster)
-        self.page.changed.connect(self.changed)
-        self.page.open_session.connect(self.open_session)
-        self.page.new_session_requested.connect(self.new_session_for)
-        self.pages.addWidget(self.page)
+        # The mentee's own page is built the first time a mentee is opened.
+        self.page_area = LazyArea(lambda: self._make_page(undo_stack))
+        self.pages.addWidget(self.page_area)
         self.area_title = QLabel("Mentees")
         self.area_title.setObjectName("pageTitle")
         self.pages.currentChanged.connect(lambda page: self.area_title.setVisible(page != MENTEE_PAGE))
@@ -233,6 +232,18 @@ class MenteesView(QWidget):
             return
         if MenteeDialog.ask(self, current, submit=lambda d: mentees.update_mentee(row.id, d)) is not None:
             self._after_change(row.id)
+
+    @property
+    def page(self) -> MenteePage:
+        return cast(MenteePage, self.page_area.view())
+
+    def _make_page(self, undo_stack: QUndoStack | None) -> MenteePage:
+        page = MenteePage(undo_stack=undo_stack)
+        page.back_requested.connect(self.back_to_roster)
+        page.changed.connect(self.changed)
+        page.open_session.connect(self.open_session)
+        page.new_session_requested.connect(self.new_session_for)
+        return page
 
     def open_selected(self) -> None:
         """Show the selected mentee's own page."""
