@@ -17,8 +17,7 @@ NEXT_TEXT = "▶ Next"
 
 class MilestoneTableModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.next_id: str | None = None
+        # The "Done" column reads the next check-in, so the columns are made per model.
         self.COLUMNS = (
             Column("Day", lambda m: f"Day {m.day}", lambda m: m.day),
             Column("Due", lambda m: format_date(m.due_on),
@@ -26,6 +25,8 @@ class MilestoneTableModel(RowTableModel):
             Column("Check-in", lambda m: m.prompt),
             Column("Done", self._done, lambda m: m.done_on.isoformat() if m.done_on else ""),
         )
+        super().__init__(parent)
+        self.next_id: str | None = None
 
     def set_track(self, rows: list[MilestoneView], next_id: str | None) -> None:
         self.next_id = next_id

@@ -85,4 +85,8 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             return (column.tooltip(row) if column.tooltip is not None else column.display(row)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right_aligned:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.extra_data(row, index.column(), role)
+
+    def extra_data(self, row: Row, column: int, role: int) -> Any:
+        """Decoration, font and other roles of one cell (none by default)."""
         return None
