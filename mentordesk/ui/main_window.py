@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.mentees.changed.connect(lambda: self.reports.refresh() if self.reports_area.built else None)
         # Sessions area and search (issue 5).
         self.sessions.open_session.connect(self.open_session)
+        self.sessions.write_first_session.connect(self.new_session)
         self.mentees.open_session.connect(self.open_session)
         self.mentees.new_session_for.connect(lambda mentee_id: self._track(open_new_session(self, mentee_id)))
         self._restore_settings()

@@ -448,3 +448,26 @@ def test_editor_module_is_used_for_existing_sessions(qtbot: Any, mentee_id: str)
     type_text(qtbot, edit, ", new words")
     win.close()
     assert [s.challenge for s in Session.select()] == ["Old text, new words"]
+
+
+def test_removed_action_comes_back_with_ctrl_z(qtbot: Any, mentee_id: str) -> None:
+    """Delete removes the selected action; Ctrl+Z in the list puts it back in its place, same id, and it is saved."""
+    window = open_new_session(None, mentee_id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    editor = window.editor
+    actions = editor.action_list
+    for text in ("Book the simulation slot", "Read the rota policy", "Ask about study leave"):
+        type_text(qtbot, actions.new_text, text)
+        qtbot.keyClick(actions.new_text, Qt.Key.Key_Return)
+    before = actions.model.actions()
+    actions.table.setFocus()
+    actions.table.selectRow(1)
+    qtbot.keyClick(actions.table, Qt.Key.Key_Delete)
+    assert [a.text for a in actions.model.actions()] == ["Book the simulation slot", "Ask about study leave"]
+    assert actions.undo_button.isEnabled()
+    qtbot.keyClick(actions.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert actions.model.actions() == before
+    editor.save_now()
+    assert [a.text for a in ActionItem.select().order_by(ActionItem.position)] == [a.text for a in before]
+    assert {a.id for a in ActionItem.select()} == {a.id for a in before}

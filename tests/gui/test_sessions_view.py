@@ -167,3 +167,16 @@ def test_main_window_shows_sessions_area(qtbot: Any, data: dict[str, str], db: P
     window.show_area(0)
     window.navigation.setCurrentIndex(window.navigation.model().index(SESSIONS, 0))
     assert window.sessions.table.model().rowCount() == 7
+
+
+def test_empty_sessions_area_offers_a_first_session(qtbot: Any, db: Path) -> None:
+    """With no sessions at all the area says so and offers a button that starts one."""
+    from mentordesk.ui.views.sessions_view import SessionsView
+
+    view = SessionsView()
+    qtbot.addWidget(view)
+    view.show()
+    assert "No sessions yet" in view.footer.text()
+    assert view.first_session_button.isVisible()
+    with qtbot.waitSignal(view.write_first_session, timeout=1000):
+        qtbot.mouseClick(view.first_session_button, Qt.MouseButton.LeftButton)

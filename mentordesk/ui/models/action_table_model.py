@@ -45,11 +45,21 @@ class ActionTableModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
-    def remove_action(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
+    def remove_action(self, row: int) -> ActionData | None:
+        """Remove one action; returns it (so it can be put back)."""
+        if not 0 <= row < len(self._rows):
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        removed = self._rows.pop(row)
+        self.endRemoveRows()
+        return removed
+
+    def insert_action(self, row: int, action: ActionData) -> None:
+        """Put an action back where it was (undo of a removal)."""
+        row = max(0, min(row, len(self._rows)))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, action)
+        self.endInsertRows()
 
     # --- the Qt model --------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -58,6 +58,7 @@ class SessionsView(QWidget):
     """Emits ``open_session(session_id)`` when a row is opened (double-click or Enter)."""
 
     open_session = Signal(str)
+    write_first_session = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +147,12 @@ class SessionsView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.footer)
+        # The empty state: a sentence (the footer) and a way to begin.
+        self.first_session_button = QPushButton("Write your first session…")
+        self.first_session_button.setAccessibleName("Write your first session")
+        self.first_session_button.clicked.connect(self.write_first_session)
+        self.first_session_button.hide()
+        layout.addWidget(self.first_session_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.refresh()
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -231,8 +238,9 @@ class SessionsView(QWidget):
     def _update_footer(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         where = self.model.current_filter()
+        filtered = where.mentee_id or where.start or where.end
+        self.first_session_button.setVisible(total == 0 and not filtered)
         if total == 0:
-            filtered = where.mentee_id or where.start or where.end
             self.footer.setText("No session matches these filters." if filtered
                                 else "No sessions yet: they appear here once you write your first note.")
         elif shown < total:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.services.sessions import ActionData
 from mentordesk.ui.models.action_table_model import DONE, DUE, OWNER, OWNER_LABELS, TEXT, ActionTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,6 +43,22 @@ class OwnerDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class _RemoveAction(QUndoCommand):
+    """Removing an action item from a session: undone by putting it back where it was."""
+
+    def __init__(self, model: ActionTableModel, row: int) -> None:
+        super().__init__("Remove action")
+        self.model, self.row = model, row
+        self.action: ActionData | None = None
+
+    def redo(self) -> None:
+        self.action = self.model.remove_action(self.row)
+
+    def undo(self) -> None:
+        if self.action is not None:
+            self.model.insert_action(self.row, self.action)
 
 
 class ActionList(QWidget):
@@ -70,6 +87,12 @@ class ActionList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(130)
+        self.undo_stack = QUndoStack(self)
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                           (QKeySequence.StandardKey.Redo, self.undo_stack.redo)):
+            shortcut = QShortcut(keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         remove = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected)
@@ -94,6 +117,13 @@ class ActionList(QWidget):
         adding.addWidget(self.new_owner)
         adding.addWidget(self.add_button)
         adding.addWidget(self.remove_button)
+        self.undo_button = QPushButton("Undo remove")
+        self.undo_button.setAccessibleName("Put back the action removed last")
+        self.undo_button.setToolTip("Put back the action removed last (Ctrl+Z in the list)")
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        adding.addWidget(self.undo_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +151,7 @@ class ActionList(QWidget):
         self.table.scrollTo(self.model.index(row, TEXT))
 
     def remove_selected(self) -> None:
+        """Remove the selected action; Ctrl+Z in the list (or Undo) puts it back."""
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.model.remove_action(rows[0].row())
+            self.undo_stack.push(_RemoveAction(self.model, rows[0].row()))
