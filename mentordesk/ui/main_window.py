@@ -27,29 +27,25 @@ from mentordesk.services.dashboard import reminder_text
 from mentordesk.services.mentor import get_profile
 from mentordesk.ui import icons, theme
 from mentordesk.ui.data_safety import DataSafetyActions
-from mentordesk.ui.dialogs.about_dialog import AboutDialog
-from mentordesk.ui.dialogs.encryption_dialog import EncryptionDialog
-from mentordesk.ui.dialogs.help_window import HelpWindow, open_help
-from mentordesk.ui.dialogs.profile_dialog import ProfileDialog
-from mentordesk.ui.dialogs.quick_open import QuickOpen
 from mentordesk.ui.dialogs.session_window import SessionWindow, open_new_session, open_session, open_windows
-from mentordesk.ui.dialogs.settings_dialog import SettingsDialog
-from mentordesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from mentordesk.ui.dialogs.support_contacts_dialog import SupportContactsDialog
-from mentordesk.ui.dialogs.welcome_dialog import WelcomeDialog
 from mentordesk.ui.lock import IdleLock
 from mentordesk.ui.models.navigation_model import NavigationModel
 from mentordesk.ui.settings import app_settings
 from mentordesk.ui.views.dashboard_view import DashboardView
 from mentordesk.ui.views.mentees_view import MenteesView
-from mentordesk.ui.views.prep_view import PrepView
-from mentordesk.ui.views.search_view import SearchView
 from mentordesk.ui.views.sessions_view import SessionsView
 from mentordesk.ui.widgets.demo_banner import DemoBanner
 from mentordesk.ui.widgets.lazy_area import LazyArea
 
 if TYPE_CHECKING:
+    from mentordesk.ui.dialogs.about_dialog import AboutDialog
+    from mentordesk.ui.dialogs.help_window import HelpWindow
+    from mentordesk.ui.dialogs.quick_open import QuickOpen
+    from mentordesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+    from mentordesk.ui.dialogs.welcome_dialog import WelcomeDialog
+    from mentordesk.ui.views.prep_view import PrepView
     from mentordesk.ui.views.reports_view import ReportsView
+    from mentordesk.ui.views.search_view import SearchView
     from mentordesk.ui.views.self_assessment_view import SelfAssessmentView
 
 DASHBOARD, MENTEES, SESSIONS, SELF_ASSESSMENT, REPORTS = range(5)
@@ -324,6 +320,7 @@ class MainWindow(QMainWindow):
     def show_search(self) -> SearchView:
         """The search window (Ctrl+F from anywhere), kept with its last results."""
         if self.search_view is None:
+            from mentordesk.ui.views.search_view import SearchView  # on first use: off the start path
             self.search_view = SearchView(self)
             self.search_view.open_session.connect(self.open_session)
             self.search_view.open_mentee.connect(self.open_mentee)
@@ -332,6 +329,9 @@ class MainWindow(QMainWindow):
 
     # --- dialogs -------------------------------------------------------------------------
     def edit_support_contacts(self) -> None:
+        from mentordesk.ui.dialogs.support_contacts_dialog import (
+            SupportContactsDialog,  # on first use: off the start path
+        )
         SupportContactsDialog.ask(self)
 
     # --- sessions ------------------------------------------------------------------------
@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a mentee first, then choose Prepare meeting (Ctrl+P).", 6000)
             return None
         if self.prep_view is None:
+            from mentordesk.ui.views.prep_view import PrepView  # on first use: off the start path
             self.prep_view = PrepView(self)
             self.prep_view.start_session_with_questions.connect(self.start_session)
             self.prep_view.open_mentee.connect(self.open_mentee)
@@ -405,16 +406,21 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def edit_passphrase_protection(self) -> None:
+        from mentordesk.ui.dialogs.encryption_dialog import (
+            EncryptionDialog,  # on first use: off the start path
+        )
         outcome = EncryptionDialog.ask(self, self.data_file)
         if outcome:
             self.idle_lock.reload_setting()
             self.statusBar().showMessage(outcome, 8000)
 
     def edit_profile(self) -> None:
+        from mentordesk.ui.dialogs.profile_dialog import ProfileDialog  # on first use: off the start path
         ProfileDialog.ask(self, get_profile())
 
     def show_about(self) -> AboutDialog:
         """Version, licence and third-party licences (opened beside the window, not blocking it)."""
+        from mentordesk.ui.dialogs.about_dialog import AboutDialog  # on first use: off the start path
         dialog = AboutDialog(self, self.data_file)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -422,21 +428,25 @@ class MainWindow(QMainWindow):
 
     # --- help, settings, first run, quick open (issue 11) ----------------------------------
     def show_guide(self, chapter: str = "") -> HelpWindow:
+        from mentordesk.ui.dialogs.help_window import open_help  # on first use: off the start path
         return open_help(self, chapter)
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from mentordesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog  # on first use: off the start path
         dialog = ShortcutsDialog(self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def edit_settings(self) -> None:
+        from mentordesk.ui.dialogs.settings_dialog import SettingsDialog  # on first use: off the start path
         SettingsDialog.ask(self, self.data_file)
         if self.reports_area.built:
             self.reports.apply_defaults()
         self._data_replaced()  # the settings can erase a closed relationship
 
     def quick_open(self) -> QuickOpen:
+        from mentordesk.ui.dialogs.quick_open import QuickOpen  # on first use: off the start path
         dialog = QuickOpen(self)
         dialog.chosen.connect(self.open_mentee_page)
         dialog.finished.connect(dialog.deleteLater)
@@ -452,6 +462,7 @@ class MainWindow(QMainWindow):
         """The first-run welcome, beside the window; app.py calls it only on a newly created own data file."""
         passphrase = getattr(self, "passphrase_action", None)
         offered = passphrase if isinstance(passphrase, QAction) else None
+        from mentordesk.ui.dialogs.welcome_dialog import WelcomeDialog  # on first use: off the start path
         dialog = WelcomeDialog(self, passphrase_action=offered)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()  # not modal: the window behind stays usable
