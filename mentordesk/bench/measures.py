@@ -30,37 +30,33 @@ def _painted(app: Any, widget: Any) -> None:
     widget.repaint()
 
 
-def measure_roster(app: Any, report: Report, repeat: int) -> None:
-    from mentordesk.ui.views.mentees_view import MenteesView
-
+def _time_view(app: Any, make: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """Minimum and median time to build a view and paint its first rows."""
     views: list[Any] = []
 
-    def open_roster() -> None:
-        view = MenteesView()
+    def open_view() -> None:
+        view = make()
         _painted(app, view)
         views.append(view)
 
-    minimum, median = timed(open_roster, repeat)
+    result = timed(open_view, repeat)
     for view in views:
         view.close()
         view.deleteLater()
+    return result
+
+
+def measure_roster(app: Any, report: Report, repeat: int) -> None:
+    from mentordesk.ui.views.mentees_view import MenteesView
+
+    minimum, median = _time_view(app, MenteesView, repeat)
     report.add(within("open the roster", minimum, median, LIST_BUDGET_MS, "< 100 ms"))
 
 
 def measure_sessions_list(app: Any, report: Report, repeat: int) -> None:
     from mentordesk.ui.views.sessions_view import SessionsView
 
-    views: list[Any] = []
-
-    def open_list() -> None:
-        view = SessionsView()
-        _painted(app, view)
-        views.append(view)
-
-    minimum, median = timed(open_list, repeat)
-    for view in views:
-        view.close()
-        view.deleteLater()
+    minimum, median = _time_view(app, SessionsView, repeat)
     report.add(within("open the sessions list (all mentees)", minimum, median, LIST_BUDGET_MS, "< 100 ms"))
 
 
@@ -71,18 +67,13 @@ def measure_timeline(app: Any, report: Report, repeat: int) -> None:
 
     mentee_id = longest_mentee_id()
     count = len(list_sessions(mentee_id=mentee_id))
-    widgets: list[Any] = []
 
-    def open_timeline() -> None:
+    def make() -> Any:
         widget = TimelineWidget()
         widget.set_mentee(mentee_id)
-        _painted(app, widget)
-        widgets.append(widget)
+        return widget
 
-    minimum, median = timed(open_timeline, repeat)
-    for widget in widgets:
-        widget.close()
-        widget.deleteLater()
+    minimum, median = _time_view(app, make, repeat)
     report.add(within("open the longest timeline", minimum, median, LIST_BUDGET_MS, "< 100 ms",
                       note=f"{count} sessions"))
 
@@ -126,17 +117,7 @@ def _rarest_word() -> str:
 def measure_dashboard(app: Any, report: Report, repeat: int) -> None:
     from mentordesk.ui.views.dashboard_view import DashboardView
 
-    views: list[Any] = []
-
-    def open_dashboard() -> None:
-        view = DashboardView()
-        _painted(app, view)
-        views.append(view)
-
-    minimum, median = timed(open_dashboard, repeat)
-    for view in views:
-        view.close()
-        view.deleteLater()
+    minimum, median = _time_view(app, DashboardView, repeat)
     report.add(within("open the dashboard", minimum, median, LIST_BUDGET_MS, "< 100 ms"))
 
 
