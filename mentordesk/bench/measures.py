@@ -252,9 +252,7 @@ def measure_typing(app: Any, report: Report, repeat: int) -> None:
             app.processEvents()
     editor.autosave._save = original  # noqa: SLF001
     window.close()
-    from mentordesk.db.base import database
-
-    database.execute_sql("PRAGMA wal_autocheckpoint = 1000")
+    checkpoints.restore_defaults()
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
     # A key pressed while a save runs waits for it: the longest save bounds that wait.

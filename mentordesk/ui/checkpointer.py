@@ -44,3 +44,6 @@ class Checkpointer(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.wait()
+        # Closing hands housekeeping back to SQLite and FTS5 (for the command line, too).
+        with contextlib.suppress(Exception):
+            checkpoints.restore_defaults()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from mentordesk.db.base import database
 from mentordesk.services import checkpoints, mentees, sessions
 
 
@@ -37,3 +38,24 @@ def test_checkpoint_on_a_worker_thread_keeps_data(db: Path) -> None:
     worker.start()
     worker.join(10)
     assert len(sessions.list_sessions(mentee_id=mentee_id)) == 5
+
+
+def _automerge() -> int:
+    row = database.execute_sql("SELECT v FROM search_text_config WHERE k = 'automerge'").fetchone()
+    return 4 if row is None else int(row[0])
+
+
+def test_index_merges_move_to_the_worker_and_back(db: Path) -> None:
+    """While the window is open the index does not merge on insert; closing restores FTS5's default."""
+    from mentordesk.services import search
+
+    mentee_id = str(mentees.create_mentee(mentees.MenteeData(name="Dora Nowak")).id)
+    checkpoints.leave_checkpoints_to_caller()
+    assert _automerge() == 0
+    assert database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    _write_many(mentee_id, 10)
+    checkpoints.checkpoint(db)  # merges a little, then checkpoints
+    assert len(search.search("observation", limit=100)) == 10
+    checkpoints.restore_defaults()
+    assert _automerge() == 4
+    assert database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
