@@ -63,6 +63,8 @@ class MenteeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[MenteeRow] = []
         self._search: list[str] = []
+        # Sort keys per column, made once per reset: sorting asks for each many times.
+        self._sort_keys: dict[int, list[str | int]] = {}
         self._warning_icon: QIcon | None = None
 
     # --- filling -------------------------------------------------------------------------
@@ -70,6 +72,7 @@ class MenteeTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._search = [fold(" ".join((r.name, r.role, r.specialty, r.organisation))) for r in self._rows]
+        self._sort_keys = {}
         self.endResetModel()
 
     def mentee_at(self, row: int) -> MenteeRow:
@@ -107,7 +110,10 @@ class MenteeTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            keys = self._sort_keys.get(column)
+            if keys is None:
+                keys = self._sort_keys[column] = [self._sort_key(r, column) for r in self._rows]
+            return keys[index.row()]
         if role == ID_ROLE:
             return row.id
         if role == STATUS_ROLE:
