@@ -252,6 +252,10 @@ def measure_typing(app: Any, report: Report, repeat: int) -> None:
             app.processEvents()
     editor.autosave._save = original  # noqa: SLF001
     window.close()
+    if editor.session_id:  # leave the data set as it was for the next run
+        from mentordesk.services.sessions import delete_session
+
+        delete_session(editor.session_id)
     checkpoints.restore_defaults()
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
