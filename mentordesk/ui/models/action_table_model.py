@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from mentordesk.db.base import new_id
 from mentordesk.services import clock
@@ -13,6 +13,7 @@ from mentordesk.services.errors import ValidationError
 from mentordesk.services.sessions import ActionData
 from mentordesk.services.validation import parse_date
 from mentordesk.ui.formatting import format_date
+from mentordesk.ui.models.headed_table_model import HeadedTableModel
 
 TEXT, OWNER, DUE, DONE = range(4)
 HEADERS = {TEXT: "Action", OWNER: "Who", DUE: "Due", DONE: "Done"}
@@ -21,7 +22,9 @@ OWNER_LABELS = {"mentee": "Mentee", "mentor": "Me (mentor)"}
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ActionTableModel(QAbstractTableModel):
+class ActionTableModel(HeadedTableModel):
+    HEADERS = HEADERS
+
     """Every new action gets its id here, so it keeps it across autosaves."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -62,18 +65,6 @@ class ActionTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     # --- the Qt model --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

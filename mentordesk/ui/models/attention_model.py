@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.services.dashboard import KIND_LABELS, AttentionItem
 from mentordesk.ui import theme
+from mentordesk.ui.models.headed_table_model import HeadedTableModel
 
 KIND, MENTEE, WHAT, DETAIL, OPEN, PREPARE = range(6)
 HEADERS = {KIND: "Needs attention", MENTEE: "Mentee", WHAT: "What", DETAIL: "When",
@@ -33,41 +33,26 @@ LINK_COLOUR = QColor("#1f5f8b")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AttentionModel(QAbstractTableModel):
+class AttentionModel(HeadedTableModel):
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[AttentionItem] = []
+        self._rows: list[AttentionItem] = []
         self._icon: QIcon | None = None
 
     def set_items(self, items: list[AttentionItem] | tuple[AttentionItem, ...]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self.endResetModel()
 
     def item_at(self, row: int) -> AttentionItem:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._items):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(item, column)

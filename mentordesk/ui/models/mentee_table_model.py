@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,6 +17,7 @@ from mentordesk.services.folding import fold
 from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
 from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date, plural
+from mentordesk.ui.models.headed_table_model import HeadedTableModel
 
 NAME, ROLE, SPECIALTY, ORGANISATION, STATUS, LAST_MET, DAYS_SINCE, OPEN_ACTIONS, NEXT_MEETING = range(9)
 HEADERS = {
@@ -58,7 +58,9 @@ def days_since_text(row: MenteeRow) -> str:
     return text
 
 
-class MenteeTableModel(QAbstractTableModel):
+class MenteeTableModel(HeadedTableModel):
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[MenteeRow] = []
@@ -85,23 +87,6 @@ class MenteeTableModel(QAbstractTableModel):
         return -1
 
     # --- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None

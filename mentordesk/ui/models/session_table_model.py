@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from mentordesk.services.relationships import FORMAT_LABELS
 from mentordesk.services.session_list import SessionFilter, count_sessions, page_of_sessions
 from mentordesk.services.sessions import SessionSummary
 from mentordesk.ui.formatting import format_date
+from mentordesk.ui.models.headed_table_model import HeadedTableModel
 
 WHEN, MENTEE, FORMAT, SUMMARY, OPEN_ACTIONS, WELLBEING = range(6)
 HEADERS = {
@@ -48,7 +49,9 @@ def wellbeing_text(score: int | None) -> str:
     return "—" if score is None else f"{score} of 5"
 
 
-class SessionTableModel(QAbstractTableModel):
+class SessionTableModel(HeadedTableModel):
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._page_size = page_size
@@ -120,23 +123,6 @@ class SessionTableModel(QAbstractTableModel):
         self.reload()
 
     # --- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None

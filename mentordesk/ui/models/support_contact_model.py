@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from mentordesk.services.support_contacts import ContactData
+from mentordesk.ui.models.headed_table_model import HeadedTableModel
 
 NAME, DETAIL = range(2)
 HEADERS = {NAME: "Name", DETAIL: "How to reach them"}
@@ -15,7 +16,9 @@ HEADERS = {NAME: "Name", DETAIL: "How to reach them"}
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SupportContactModel(QAbstractTableModel):
+class SupportContactModel(HeadedTableModel):
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ContactData] = []
@@ -52,18 +55,6 @@ class SupportContactModel(QAbstractTableModel):
         self._rows.insert(target, self._rows.pop(row))
         self.endMoveRows()
         return target
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
