@@ -1,4 +1,4 @@
-"""The base of the mentee page's small forms: fields, an inline error, Save and Cancel."""
+"""The base of the small forms (the mentee page's, My profile): fields, an inline error, Save and Cancel."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.ui.widgets.error_label import ErrorLabel
+from mentordesk.ui.widgets.fields import line_field, text_field
 
 Submit = Callable[[Any], object]
 
@@ -63,13 +63,8 @@ class FormDialog(QDialog):
         finally:
             dialog.deleteLater()
 
-    def text_field(self, name: str, lines: int = 3, placeholder: str = "") -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-        return edit
+    line_field = staticmethod(line_field)
+    text_field = staticmethod(text_field)
 
     def value(self) -> Any:
         raise NotImplementedError

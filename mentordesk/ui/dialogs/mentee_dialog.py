@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from mentordesk.services.clock import today
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import MenteeData, validate_mentee
 from mentordesk.ui.widgets.error_label import ErrorLabel
+from mentordesk.ui.widgets.fields import line_field, text_field
 
 MATCH_ORIGIN_LABELS = {
     "mentee_invited": "The mentee asked me",
@@ -60,11 +59,11 @@ class MenteeDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(520)
 
-        self.name = self._line("Name", "Full name, as the mentee writes it")
-        self.role = self._line("Role", "e.g. Registrar, staff nurse, medical student")
-        self.specialty = self._line("Specialty", "e.g. Paediatrics")
-        self.organisation = self._line("Organisation", "Hospital, practice or school")
-        self.email = self._line("E-mail", "Optional")
+        self.name = line_field("Name", "Full name, as the mentee writes it")
+        self.role = line_field("Role", "e.g. Registrar, staff nurse, medical student")
+        self.specialty = line_field("Specialty", "e.g. Paediatrics")
+        self.organisation = line_field("Organisation", "Hospital, practice or school")
+        self.email = line_field("E-mail", "Optional")
         self.has_started_post = QCheckBox("Started in post on")
         self.has_started_post.setAccessibleName("Started in post: known")
         self.started_post_on = QDateEdit()
@@ -75,18 +74,18 @@ class MenteeDialog(QDialog):
         self.has_started_post.toggled.connect(self.started_post_on.setEnabled)
         self.new_in_post = QCheckBox("New in post (first hundred days)")
         self.new_in_post.setAccessibleName("New in post")
-        self.tags = self._line("Tags", "Separated by commas, e.g. research, return to work")
+        self.tags = line_field("Tags", "Separated by commas, e.g. research, return to work")
 
         self.match_origin = QComboBox()
         self.match_origin.setAccessibleName("How the match began")
         for key in MATCH_ORIGINS:
             self.match_origin.addItem(MATCH_ORIGIN_LABELS[key], key)
-        self.shared_interests = self._text("Shared interests", 2)
-        self.proximity = self._text("Proximity", 2, "Same site, same department, far away…")
-        self.aligned_values = self._text("Aligned values", 2)
-        self.strengths = self._text("Strengths", 2, "What they do well")
-        self.aspirations = self._text("Aspirations", 2, "Where they want to go")
-        self.notes = self._text("Notes", 4, "Anything else worth remembering")
+        self.shared_interests = text_field("Shared interests", 2)
+        self.proximity = text_field("Proximity", 2, "Same site, same department, far away…")
+        self.aligned_values = text_field("Aligned values", 2)
+        self.strengths = text_field("Strengths", 2, "What they do well")
+        self.aspirations = text_field("Aspirations", 2, "Where they want to go")
+        self.notes = text_field("Notes", 4, "Anything else worth remembering")
 
         who = QGroupBox("Who")
         who_form = QFormLayout(who)
@@ -146,21 +145,6 @@ class MenteeDialog(QDialog):
             dialog.deleteLater()
 
     # --- building ------------------------------------------------------------------------
-    def _line(self, name: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
-    def _text(self, name: str, lines: int, placeholder: str = "") -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        height = edit.fontMetrics().lineSpacing() * lines + 14
-        edit.setFixedHeight(height)
-        return edit
-
     def _fill(self, data: MenteeData) -> None:
         self.name.setText(data.name)
         self.role.setText(data.role)
