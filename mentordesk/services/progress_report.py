@@ -41,7 +41,7 @@ from mentordesk.services.goals import STATUS_LABELS as GOAL_STATUS_LABELS
 from mentordesk.services.mentees import STATUS_LABELS, get_mentee
 from mentordesk.services.mentor import MentorProfile, get_profile
 from mentordesk.services.relationships import AGENDA_LABELS, CLOSURE_LABELS, FORMAT_LABELS
-from mentordesk.services.sessions import SECTION_FIELDS, SECTION_LABELS
+from mentordesk.services.sessions import SECTION_FIELDS, SECTION_LABELS, summary_line
 
 SECTION_CHOICES = ("all", "challenge", "summary")
 """Which parts of each meeting's notes the report shows."""
@@ -430,14 +430,6 @@ def _counts(labels: Iterable[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _summary_line(row: Session) -> str:
-    for name in ("agenda", *SECTION_FIELDS):
-        text = " ".join((getattr(row, name) or "").split())
-        if text:
-            return text[:SUMMARY_LENGTH] + ("…" if len(text) > SUMMARY_LENGTH else "")
-    return "No notes written."
-
-
 def _meeting(row: Session, options: ReportOptions) -> MeetingReport:
     held = row.held_on if isinstance(row.held_on, datetime) else datetime.fromisoformat(
         str(row.held_on))
@@ -459,7 +451,7 @@ def _meeting(row: Session, options: ReportOptions) -> MeetingReport:
         agenda_by_label=AGENDA_LABELS.get(row.agenda_by, row.agenda_by),
         agenda=(row.agenda or "").strip() if options.sections != "summary" else "",
         sections=sections,
-        summary=_summary_line(row),
+        summary=summary_line(row, SUMMARY_LENGTH, "No notes written."),
         wellbeing=wellbeing,
         private_remarks=private,
     )

@@ -15,7 +15,7 @@ from peewee import fn
 
 from mentordesk.db.models import ActionItem, Mentee, Session
 from mentordesk.services.errors import ValidationError
-from mentordesk.services.sessions import SessionSummary, _summary_line
+from mentordesk.services.sessions import SessionSummary, summary_line
 
 SORT_KEYS = ("held_on", "mentee", "format", "open_actions", "wellbeing")
 
@@ -90,7 +90,7 @@ def page_of_sessions(where: SessionFilter = SessionFilter(), *,  # noqa: B008 â€
     return [
         SessionSummary(
             id=r.id, mentee_id=r.mentee_id, mentee_name=r.mentee.name, held_on=r.held_on,
-            format=r.format, summary=_summary_line(r),
+            format=r.format, summary=summary_line(r),
             moves=(len(r.listening.strip()), len(r.questions.strip()),
                    len(r.encouragement.strip()), len(r.challenge.strip())),
             open_actions=open_counts.get(r.id, 0), wellbeing_score=r.wellbeing_score,

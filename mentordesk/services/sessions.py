@@ -215,12 +215,13 @@ def new_session(mentee_id: str, *, held_on: datetime | None = None) -> SessionDa
     return data
 
 
-def _summary_line(row: Session) -> str:
+def summary_line(row: Session, length: int = 140, empty: str = "(no notes)") -> str:
+    """A meeting in one line: its agenda, else the first of the four sections written."""
     for name in ("agenda", *SECTION_FIELDS):
         text = " ".join((getattr(row, name, "") or "").split())
         if text:
-            return text[:140] + ("…" if len(text) > 140 else "")
-    return "(no notes)"
+            return text[:length] + ("…" if len(text) > length else "")
+    return empty
 
 
 def list_sessions(*, mentee_id: str | None = None, start: date | None = None, end: date | None = None,
@@ -252,7 +253,7 @@ def list_sessions(*, mentee_id: str | None = None, start: date | None = None, en
     return [
         SessionSummary(
             id=r.id, mentee_id=r.mentee_id, mentee_name=r.mentee.name, held_on=r.held_on,
-            format=r.format, summary=_summary_line(r),
+            format=r.format, summary=summary_line(r),
             moves=(len(r.listening.strip()), len(r.questions.strip()),
                    len(r.encouragement.strip()), len(r.challenge.strip())),
             open_actions=open_counts.get(r.id, 0), wellbeing_score=r.wellbeing_score,
