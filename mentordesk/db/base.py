@@ -18,10 +18,13 @@ from typing import Any
 
 import peewee
 
+from mentordesk.db import integrity
 from mentordesk.paths import OWNER_ONLY_FILE, make_owner_only
 from mentordesk.services.errors import DataFileError
 
 database = peewee.DatabaseProxy()
+# The open data file and when it was last read through for damage (db/integrity.py).
+_opened: list[tuple[Path, datetime] | None] = [None]
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = {
@@ -75,9 +78,10 @@ def open_database(path: Path, *, migrate: bool = True,
         if encrypted and passphrase is None:
             raise cipher.PassphraseNeededError(f"The data file {path} is encrypted: a passphrase is needed.")
     key = passphrase if existed and encrypted else None
+    checked_at = utc_now()  # a new file is sound
     if existed:
         # Look before touching: a read-only connection cannot change a foreign file.
-        migrations.check_openable(path, key)
+        checked_at = migrations.check_openable(path, key, trust_clean_close=True)
     elif not os.access(path.parent, os.W_OK):
         raise DataFileError(f"The data file cannot be created in {path.parent}: permission denied.")
     db: peewee.SqliteDatabase
@@ -90,6 +94,8 @@ def open_database(path: Path, *, migrate: bool = True,
         except peewee.DatabaseError as exc:
             raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
     secure_files(path)
+    integrity.forget(path)  # until this session closes cleanly
+    _opened[0] = (path, checked_at)
     database.initialize(db)
     if migrate:
         try:
@@ -101,9 +107,21 @@ def open_database(path: Path, *, migrate: bool = True,
 
 
 def close_database() -> None:
+    """Close the data file; closed cleanly, it need not be read through for damage next time."""
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+        opened, _opened[0] = _opened[0], None
+        if opened is not None:
+            integrity.note_clean_close(*opened)
+
+
+def distrust(path: Path) -> None:
+    """``path`` was found damaged while open: no note of a clean close, so the next start reads it through."""
+    opened = _opened[0]
+    if opened is not None and opened[0].resolve() == path.resolve():
+        _opened[0] = None
+    integrity.forget(path)
 
 
 def current_passphrase() -> str | None:

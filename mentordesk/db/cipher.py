@@ -141,13 +141,15 @@ def open_cipher(path: Path, passphrase: str, pragmas: dict[str, Any], timeout: f
     return db
 
 
-def check_openable(path: Path, passphrase: str) -> tuple[int, set[str], str]:
-    """Read-only look at an encrypted file: (user_version, table names, quick_check result)."""
+def check_openable(path: Path, passphrase: str, *, full: bool = True) -> tuple[int, set[str], str]:
+    """Read-only look at an encrypted file: (user_version, table names, quick_check result).
+
+    The key is proved by reading the schema; without ``full`` the pages are not read through ("ok")."""
     conn = connect(path, passphrase, uri=True, timeout=1.0)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        check = str(conn.execute("PRAGMA quick_check").fetchone()[0]) if full else "ok"
     except sqlcipher.DatabaseError as exc:
         raise DataFileError(f"The data file {path} is damaged or not a MentorDesk database.") from exc
     finally:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 import peewee
 
+from mentordesk.db import integrity
 from mentordesk.services.errors import DataFileError
 
 Step = Callable[[peewee.SqliteDatabase], None]
@@ -66,9 +67,9 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-# Files found sound in this process, by (path, size, modification time): the window
-# opened after the command line's check does not read a large file through twice.
-_checked: set[tuple[str, int, int]] = set()
+# Files read through in this process, by (path, size, modification time), with when:
+# the window opened after the command line's check does not read a large file twice.
+_checked: dict[tuple[str, int, int], datetime] = {}
 
 
 def _fingerprint(path: Path) -> tuple[str, int, int]:
@@ -76,24 +77,32 @@ def _fingerprint(path: Path) -> tuple[str, int, int]:
     return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
 
 
-def check_openable(path: Path, passphrase: str | None = None) -> None:
+def check_openable(path: Path, passphrase: str | None = None, *, trust_clean_close: bool = False) -> datetime:
     """Look at an existing file read-only and refuse what MentorDesk must not touch.
 
+    Returns when the file was last read through in full for damage. That is now,
+    unless it was already read in this process and has not changed since, or
+    (with ``trust_clean_close``) MentorDesk closed it cleanly and nothing has
+    changed it since (db/integrity.py). Its version and tables are looked at always.
     An encrypted file (``passphrase`` given) is looked at through a read-only SQLCipher connection.
-    A file already found sound in this process, and not changed since, is not read again.
     """
     fingerprint = _fingerprint(path)
-    if fingerprint in _checked:
-        return
-    _check(path, passphrase)
-    _checked.add(fingerprint)
+    checked_at = _checked.get(fingerprint)
+    if checked_at is None and trust_clean_close and not integrity.needs_full_check(path):
+        checked_at = integrity.last_full_check(path)
+    full = checked_at is None
+    _check(path, passphrase, full=full)
+    if checked_at is None:
+        checked_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+        _checked[fingerprint] = checked_at
+    return checked_at
 
 
-def _check(path: Path, passphrase: str | None) -> None:
+def _check(path: Path, passphrase: str | None, *, full: bool) -> None:
     if passphrase is not None:
         from mentordesk.db import cipher
 
-        _judge(path, *cipher.check_openable(path, passphrase))
+        _judge(path, *cipher.check_openable(path, passphrase, full=full))
         return
     # Even a read-only connection to a WAL file creates -wal and -shm beside it and
     # leaves them there. With no -wal present every committed page is in the main
@@ -107,7 +116,7 @@ def _check(path: Path, passphrase: str | None) -> None:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        check = conn.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
     except sqlite3.DatabaseError as exc:
         message = str(exc)
         if "locked" in message or "busy" in message:

@@ -24,7 +24,14 @@ from typing import Any
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from mentordesk.db import cipher, migrations
-from mentordesk.db.base import backup_to, close_database, current_passphrase, database, open_database
+from mentordesk.db.base import (
+    backup_to,
+    close_database,
+    current_passphrase,
+    database,
+    distrust,
+    open_database,
+)
 from mentordesk.paths import OWNER_ONLY_FILE, ensure_private_dir, make_owner_only
 from mentordesk.services import clock, preferences
 from mentordesk.services.errors import DataFileError, MentorDeskError
@@ -41,6 +48,10 @@ _DB_ERRORS = (sqlite3.Error, sqlcipher.Error)
 
 class BackupError(MentorDeskError):
     """A backup or restore that cannot be done; the message says why."""
+
+
+class DamagedDataError(BackupError):
+    """The daily backup found the data file itself damaged: the mentor must be told at once."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +195,7 @@ def daily_backup_if_due(data_file: Path, *, now: datetime | None = None) -> Back
     if any(taken.date() == moment.date() for taken, _ in _rotation_copies(folder)):
         return None
     path = copy_database(data_file, folder / rotation_name(moment))
+    _check_copy(data_file, path)
     prune(folder, moment.date())
     second = _stored_setting(data_file, SECOND_FOLDER_KEY)
     if not second:
@@ -194,6 +206,23 @@ def daily_backup_if_due(data_file: Path, *, now: datetime | None = None) -> Back
         return BackupResult(path, None, str(error))
     _record_copy(data_file, moment)
     return BackupResult(path, copy, None)
+
+
+def _check_copy(data_file: Path, copy: Path) -> None:
+    """Read the new copy through: damage in it is damage in the data file (a failing disk, say).
+
+    A damaged copy is not kept (it would push good ones out of the rotation), and the
+    data file will be read through in full at the next start.
+    """
+    try:
+        _integrity(copy, "damaged", _data_key(data_file), pragma="quick_check")
+    except BackupError as exc:
+        copy.unlink(missing_ok=True)
+        distrust(data_file)
+        raise DamagedDataError(
+            f"The data file {data_file} looks damaged: today's backup of it failed its check ({exc}) "
+            "and was not kept. Restore the newest backup that opens (File → Restore…) "
+            "before writing more.") from exc
 
 
 def copy_to_second_folder(backup: Path, folder: Path, moment: datetime) -> Path:
@@ -300,7 +329,8 @@ def check_restorable(source: Path, passphrase: str | None = None) -> None:
     _integrity(source, f"Not restored: {source} is damaged", key)
 
 
-def _integrity(path: Path, message: str, passphrase: str | None = None) -> None:
+def _integrity(path: Path, message: str, passphrase: str | None = None, *,
+               pragma: str = "integrity_check") -> None:
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
     conn: Any
     if passphrase:
@@ -308,7 +338,7 @@ def _integrity(path: Path, message: str, passphrase: str | None = None) -> None:
     else:
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True)
     try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
     except _DB_ERRORS as exc:
         result = str(exc)
     finally:

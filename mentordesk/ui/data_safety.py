@@ -200,6 +200,8 @@ class DataSafetyActions(QObject):
         def work() -> None:
             try:
                 result: object = backups.daily_backup_if_due(self.data_file)
+            except backups.DamagedDataError as error:
+                result = error
             except (MentorDeskError, OSError) as error:
                 result = f"Today's backup could not be made: {error}"
             self.backup_finished.emit(result)
@@ -212,6 +214,9 @@ class DataSafetyActions(QObject):
             self._worker.join(timeout)
 
     def _report_backup(self, result: object) -> None:
+        if isinstance(result, backups.DamagedDataError):
+            self._tell("The data file looks damaged", str(result), problem=True)
+            return
         if isinstance(result, str):
             self.window.statusBar().showMessage(result, 15000)
             return
