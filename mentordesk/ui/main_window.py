@@ -27,26 +27,28 @@ from mentordesk.services.dashboard import reminder_text
 from mentordesk.services.mentor import get_profile
 from mentordesk.ui import icons, theme
 from mentordesk.ui.data_safety import DataSafetyActions
-from mentordesk.ui.dialogs.session_window import SessionWindow, open_new_session, open_session, open_windows
 from mentordesk.ui.lock import IdleLock
+from mentordesk.ui.mentee_actions import MenteeActions
 from mentordesk.ui.models.navigation_model import NavigationModel
 from mentordesk.ui.settings import app_settings
 from mentordesk.ui.views.dashboard_view import DashboardView
-from mentordesk.ui.views.mentees_view import MenteesView
-from mentordesk.ui.views.sessions_view import SessionsView
 from mentordesk.ui.widgets.demo_banner import DemoBanner
 from mentordesk.ui.widgets.lazy_area import LazyArea
 
 if TYPE_CHECKING:
+    from mentordesk.services.mentees import MenteeRow
     from mentordesk.ui.dialogs.about_dialog import AboutDialog
     from mentordesk.ui.dialogs.help_window import HelpWindow
     from mentordesk.ui.dialogs.quick_open import QuickOpen
+    from mentordesk.ui.dialogs.session_window import SessionWindow
     from mentordesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
     from mentordesk.ui.dialogs.welcome_dialog import WelcomeDialog
+    from mentordesk.ui.views.mentees_view import MenteesView
     from mentordesk.ui.views.prep_view import PrepView
     from mentordesk.ui.views.reports_view import ReportsView
     from mentordesk.ui.views.search_view import SearchView
     from mentordesk.ui.views.self_assessment_view import SelfAssessmentView
+    from mentordesk.ui.views.sessions_view import SessionsView
 
 DASHBOARD, MENTEES, SESSIONS, SELF_ASSESSMENT, REPORTS = range(5)
 AREA_TITLES = ["Dashboard", "Mentees", "Sessions", "Self-assessment", "Reports"]
@@ -81,14 +83,17 @@ class MainWindow(QMainWindow):
         self.undo_stack.setUndoLimit(50)
 
         self.dashboard = DashboardView()
-        self.mentees = MenteesView(undo_stack=self.undo_stack)
-        self.sessions = SessionsView()
         self.search_view: SearchView | None = None
-        # Built when first shown: their modules stay off the start path.
+        # Only the Dashboard is built now. The other areas are built when first shown (or
+        # used): their modules, widgets and queries stay off the start path.
+        self.mentee_actions = MenteeActions(self, lambda: self.mentees)
+        self.mentees_area = LazyArea(self._build_mentees)
+        self.sessions_area = LazyArea(self._build_sessions)
         self.self_assessment_area = LazyArea(lambda: _self_assessment_view(data_file.parent))
         self.reports_area = LazyArea(_reports_view)
         self.stack = QStackedWidget()
-        areas = (self.dashboard, self.mentees, self.sessions, self.self_assessment_area, self.reports_area)
+        areas = (self.dashboard, self.mentees_area, self.sessions_area, self.self_assessment_area,
+                 self.reports_area)
         for view in areas:
             self.stack.addWidget(view)
 
@@ -119,7 +124,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.dashboard.open_mentees.connect(lambda: self.show_area(MENTEES))
         self.dashboard.add_mentee.connect(self._add_from_dashboard)
-        self.mentees.changed.connect(self.dashboard.refresh)
         # Dashboard and meeting preparation (issue 6).
         self.prep_view: PrepView | None = None
         self._session_drafts: dict[str, SessionWindow] = {}
@@ -131,14 +135,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.reminder)
         self.dashboard.reminder_changed.connect(self.reminder.setText)
         self.reminder.setText(reminder_text(self.dashboard.data))
-        self.mentees.changed.connect(lambda: self.reports.refresh() if self.reports_area.built else None)
-        # Sessions area and search (issue 5).
-        self.sessions.open_session.connect(self.open_session)
-        self.sessions.write_first_session.connect(self.new_session)
-        self.mentees.open_session.connect(self.open_session)
-        self.mentees.new_session_for.connect(lambda mentee_id: self._track(open_new_session(self, mentee_id)))
         self._restore_settings()
         self.idle_lock = IdleLock(self)
+
+    @property
+    def mentees(self) -> MenteesView:
+        return cast("MenteesView", self.mentees_area.view())
+
+    @property
+    def sessions(self) -> SessionsView:
+        return cast("SessionsView", self.sessions_area.view())
 
     @property
     def self_assessment(self) -> SelfAssessmentView:
@@ -149,6 +155,29 @@ class MainWindow(QMainWindow):
         return cast("ReportsView", self.reports_area.view())
 
     # --- building ------------------------------------------------------------------------
+    def _build_mentees(self) -> QWidget:
+        from mentordesk.ui.views.mentees_view import MenteesView
+
+        view = MenteesView(undo_stack=self.undo_stack, actions=self.mentee_actions)
+        view.changed.connect(self._mentees_changed)
+        view.open_session.connect(self.open_session)
+        view.new_session_for.connect(self._new_session_for)
+        # A mentee form opened from anywhere (Ctrl+N on the Dashboard) shows the roster behind it.
+        view.about_to_act.connect(lambda: self.show_area(MENTEES))
+        return view
+
+    def _build_sessions(self) -> QWidget:
+        from mentordesk.ui.views.sessions_view import SessionsView
+
+        view = SessionsView()
+        view.open_session.connect(self.open_session)
+        view.write_first_session.connect(self.new_session)
+        return view
+
+    def _selected_mentee(self) -> MenteeRow | None:
+        """The mentee selected in the roster (none before the roster was first shown)."""
+        return self.mentees.selected() if self.mentees_area.built else None
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -156,7 +185,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         # Export, import, backup, restore and erasure (issue 9).
-        self.data_safety = DataSafetyActions(self, self.data_file, selected=self.mentees.selected,
+        self.data_safety = DataSafetyActions(self, self.data_file, selected=self._selected_mentee,
                                              changed=self._data_replaced)
         file_menu.addActions(self.data_safety.file_actions())
         # Encryption with a passphrase, and the idle lock that goes with it (issue 9).
@@ -193,8 +222,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.search_action)
 
         mentee_menu = bar.addMenu("&Mentees")
-        mentee_menu.addAction(self.mentees.add_action)
-        mentee_menu.addAction(self.mentees.edit_action)
+        mentee_menu.addAction(self.mentee_actions.add)
+        mentee_menu.addAction(self.mentee_actions.edit)
         self.quick_open_action = QAction("&Find and open a mentee…", self)
         self.quick_open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.quick_open_action.setToolTip("Type part of a name, Enter opens the mentee's page (Ctrl+Shift+O)")
@@ -211,13 +240,11 @@ class MainWindow(QMainWindow):
         self.prepare_action.triggered.connect(lambda: self.prepare_meeting())
         mentee_menu.addAction(self.prepare_action)
         mentee_menu.addSeparator()
-        for action in (self.mentees.activate_action, self.mentees.pause_action,
-                       self.mentees.close_action, self.mentees.reopen_action):
+        actions = self.mentee_actions
+        for action in (actions.activate, actions.pause, actions.close, actions.reopen):
             mentee_menu.addAction(action)
         mentee_menu.addSeparator()
         mentee_menu.addAction(self.data_safety.erase_action)
-        # A mentee form opened from anywhere (Ctrl+N on the Dashboard) shows the roster behind it.
-        self.mentees.about_to_act.connect(lambda: self.show_area(MENTEES))
 
         settings_menu = bar.addMenu("&Settings")
         self.settings_action = QAction("&Settings…", self)
@@ -252,14 +279,14 @@ class MainWindow(QMainWindow):
 
     def _set_icons(self) -> None:
         """One icon set on the main actions and the areas (drawn again when light/dark changes)."""
-        safety = self.data_safety
+        safety, mentee = self.data_safety, self.mentee_actions
         for action, key in ((self.quit_action, "quit"), (self.undo_action, "undo"),
                             (self.redo_action, "redo"),
-                            (self.search_action, "search"), (self.mentees.add_action, "new-mentee"),
-                            (self.mentees.edit_action, "edit"), (self.quick_open_action, "quick-open"),
+                            (self.search_action, "search"), (mentee.add, "new-mentee"),
+                            (mentee.edit, "edit"), (self.quick_open_action, "quick-open"),
                             (self.new_session_action, "new-session"), (self.prepare_action, "prepare"),
-                            (self.mentees.activate_action, "activate"), (self.mentees.pause_action, "pause"),
-                            (self.mentees.close_action, "close"), (self.mentees.reopen_action, "reopen"),
+                            (mentee.activate, "activate"), (mentee.pause, "pause"),
+                            (mentee.close, "close"), (mentee.reopen, "reopen"),
                             (safety.export_action, "export"), (safety.import_action, "import"),
                             (safety.backup_action, "backup"), (safety.restore_action, "restore"),
                             (safety.erase_action, "erase"), (self.settings_action, "settings"),
@@ -286,14 +313,22 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _undone_or_redone(self) -> None:
-        self.mentees.refresh()
+        if self.mentees_area.built:
+            self.mentees.refresh()
         self.dashboard.refresh()
+
+    def _mentees_changed(self) -> None:
+        """A mentee was added, changed or closed: the other areas read again."""
+        self.dashboard.refresh()
+        if self.reports_area.built:
+            self.reports.refresh()
 
     def _data_replaced(self) -> None:
         """After an import, a restore or an erasure: read every list again."""
         self.undo_stack.clear()  # what the stack would undo may no longer exist
-        self.mentees.refresh()
-        self.mentees.changed.emit()
+        if self.mentees_area.built:
+            self.mentees.refresh()
+        self._mentees_changed()
 
     # --- areas ---------------------------------------------------------------------------
     def show_area(self, area: int) -> None:
@@ -308,10 +343,11 @@ class MainWindow(QMainWindow):
 
     def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
+            sessions_were_built = self.sessions_area.built  # built on being shown, it is fresh
             self.stack.setCurrentIndex(current.row())
             if current.row() == DASHBOARD and _previous.isValid():  # it is fresh when first shown
                 self.dashboard.refresh()
-            elif current.row() == SESSIONS:
+            elif current.row() == SESSIONS and sessions_were_built:
                 self.sessions.refresh()
 
     def _add_from_dashboard(self) -> None:
@@ -337,16 +373,23 @@ class MainWindow(QMainWindow):
     # --- sessions ------------------------------------------------------------------------
     def new_session(self) -> SessionWindow | None:
         """A new session with the mentee selected in the Mentees area, in its own window."""
-        row = self.mentees.selected()
+        row = self._selected_mentee()
         if row is None:
             self.show_area(MENTEES)
             QMessageBox.information(self, "New session", "Select a mentee in the list first, "
                                     "then choose New session (Ctrl+Shift+N).")
             return None
-        return self._track(open_new_session(self, row.id))
+        return self._new_session_for(row.id)
+
+    def _new_session_for(self, mentee_id: str) -> SessionWindow:
+        from mentordesk.ui.dialogs.session_window import open_new_session  # on first use
+
+        return self._track(open_new_session(self, mentee_id))
 
     def open_session(self, session_id: str) -> SessionWindow:
         """An existing session in its own window (brought forward if it is open already)."""
+        from mentordesk.ui.dialogs.session_window import open_session  # on first use
+
         return self._track(open_session(self, session_id))
 
     def _track(self, window: SessionWindow) -> SessionWindow:
@@ -366,7 +409,7 @@ class MainWindow(QMainWindow):
         if mentee_id is None:
             if self.current_area() == DASHBOARD:
                 mentee_id = self.dashboard.selected_mentee_id()
-            elif (row := self.mentees.selected()) is not None:
+            elif (row := self._selected_mentee()) is not None:
                 mentee_id = row.id
         if mentee_id is None:
             self.statusBar().showMessage("Select a mentee first, then choose Prepare meeting (Ctrl+P).", 6000)
@@ -386,9 +429,11 @@ class MainWindow(QMainWindow):
         """A new session with the mentee whose "Open questions" start with ``questions_text``
         (the prep view's "Use in next session"); later questions go into the same new session
         while its window is open."""
+        from mentordesk.ui.dialogs.session_window import open_windows
+
         window = self._session_drafts.get(mentee_id)
         if window is None or not any(w is window for w in open_windows()):
-            window = self._track(open_new_session(self, mentee_id))
+            window = self._new_session_for(mentee_id)
             self._session_drafts[mentee_id] = window
         else:
             window.raise_()
@@ -402,7 +447,8 @@ class MainWindow(QMainWindow):
         return window
 
     def _session_saved(self, _session_id: str) -> None:
-        self.mentees.refresh()  # last contact and open actions change with a session
+        if self.mentees_area.built:
+            self.mentees.refresh()  # last contact and open actions change with a session
         self.dashboard.refresh()
 
     def edit_passphrase_protection(self) -> None:

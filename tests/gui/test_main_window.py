@@ -74,7 +74,8 @@ def test_clicking_the_navigation_changes_area(qtbot: Any, window: MainWindow) ->
     nav = window.navigation
     rect = nav.visualRect(nav.model().index(SESSIONS, 0))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.stack.currentWidget() is window.sessions
+    assert window.stack.currentWidget() is window.sessions_area
+    assert window.sessions_area.built and window.sessions.isVisible()
 
 
 def test_demo_window_is_clearly_labelled(qtbot: Any, db: Path) -> None:

@@ -160,8 +160,11 @@ def test_main_window_shows_sessions_area(qtbot: Any, data: dict[str, str], db: P
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()
+    assert not window.sessions_area.built  # nothing of it on the start path
     window.show_area(SESSIONS)
-    assert isinstance(window.stack.currentWidget(), SessionsView)
+    assert window.stack.currentWidget() is window.sessions_area
+    assert isinstance(window.sessions, SessionsView) and window.sessions.isVisible()
+    assert window.sessions.table.model().rowCount() == 6
     sessions.save_session(sessions.SessionData(
         mentee_id=mentees.find_mentee("Aaron").id, held_on=datetime(2026, 3, 1, 9, 0), listening="New"))
     window.show_area(0)

@@ -3,11 +3,10 @@ each mentee's own page (opened from the roster, with a way back)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +31,7 @@ from mentordesk.services.overview import roster_counts
 from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDialog, Closure
 from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.formatting import plural
+from mentordesk.ui.mentee_actions import MenteeActions
 from mentordesk.ui.models.mentee_filter_model import MenteeFilterModel
 from mentordesk.ui.models.mentee_table_model import (
     ID_ROLE,
@@ -57,7 +57,8 @@ class MenteesView(QWidget):
     open_session = Signal(str)  # from a mentee's timeline
     new_session_for = Signal(str)  # a mentee id
 
-    def __init__(self, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None,
+                 actions: MenteeActions | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Mentees")
         # Changes of status and closures go through the window's undo stack (Edit → Undo).
@@ -66,7 +67,12 @@ class MenteesView(QWidget):
         self._columns_sized = False
         self.proxy = MenteeFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self._build_actions()
+        # The window makes the actions before the roster exists (its menus); alone, the view makes its own.
+        self.mentee_actions = actions or MenteeActions(self, lambda: self)
+        self.add_action, self.open_action = self.mentee_actions.add, self.mentee_actions.open
+        self.edit_action, self.activate_action = self.mentee_actions.edit, self.mentee_actions.activate
+        self.pause_action, self.close_action = self.mentee_actions.pause, self.mentee_actions.close
+        self.reopen_action = self.mentee_actions.reopen
 
         self.search = QLineEdit()
         self.search.setAccessibleName("Search mentees")
@@ -170,26 +176,6 @@ class MenteesView(QWidget):
         self.refresh()
 
     # --- actions -------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        def action(text: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-            act.triggered.connect(slot)
-            return act
-
-        self.add_action = action("&New mentee…", self.add_mentee, QKeySequence.StandardKey.New)
-        self.add_action.setToolTip("Add a mentee (Ctrl+N)")
-        self.open_action = action("&Open", self.open_selected, QKeySequence("Ctrl+O"))
-        self.open_action.setToolTip("Open the mentee's page (Enter)")
-        self.edit_action = action("&Edit profile…", self.edit_selected)
-        self.activate_action = action("&Activate", lambda: self._set_status("active"))
-        self.pause_action = action("&Pause", lambda: self._set_status("paused"))
-        self.close_action = action("&Close relationship…", self.close_selected)
-        self.reopen_action = action("&Reopen", lambda: self._set_status("active"))
-        self.reopen_action.setToolTip("Make a closed relationship active again")
-
     def selected(self) -> MenteeRow | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -302,7 +288,7 @@ class MenteesView(QWidget):
             row.id, row.name, row.status, reason=closure.reason, reflection=closure.reflection, on=closure.on,
             after=self._after_change, failed=lambda message: self._tell("Cannot change the status", message)))
 
-    def _set_status(self, status: str) -> None:
+    def set_status(self, status: str) -> None:
         row = self.selected()
         if row is None:
             return
@@ -379,14 +365,7 @@ class MenteesView(QWidget):
 
     def _update_actions(self) -> None:
         row = self.selected()
-        status = row.status if row else None
-        allowed = mentees.ALLOWED_TRANSITIONS.get(status or "", ())
-        self.edit_action.setEnabled(row is not None)
-        self.open_action.setEnabled(row is not None)
-        self.activate_action.setEnabled(status in ("prospective", "paused") and "active" in allowed)
-        self.pause_action.setEnabled("paused" in allowed)
-        self.close_action.setEnabled("closed" in allowed)
-        self.reopen_action.setEnabled(status == "closed" and "active" in allowed)
+        self.mentee_actions.update_for(row.status if row else None)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid() and index.data(ID_ROLE):
