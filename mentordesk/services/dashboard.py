@@ -33,18 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import peewee as pw
-
 from mentordesk.db.base import database
-from mentordesk.db.models import (
-    ActionItem,
-    Agreement,
-    Goal,
-    GoalProgress,
-    Mentee,
-    Milestone,
-    StatusChange,
-)
 from mentordesk.services import clock, goals
 
 # --- the rules' constants ---------------------------------------------------------------
@@ -257,38 +246,53 @@ def _as_datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
+# The start-up path reads these on a career's worth of data: plain SQL, one pass each,
+# and only the columns the rules use (no model objects, no per-row conversion).
+_CHUNK = 500  # ids per query: below SQLite's limit on parameters
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return list(database.execute_sql(sql, list(params)).fetchall())
+
+
 def gather_facts(*, statuses: Sequence[str] = NAGGING_STATUSES,
                  mentee_ids: Sequence[str] | None = None) -> dict[str, MenteeFacts]:
-    """The facts of every mentee with one of ``statuses`` (or of ``mentee_ids``), in six queries."""
-    query = Mentee.select(Mentee.id, Mentee.name, Mentee.status, Mentee.new_in_post, Mentee.started_post_on)
-    query = query.where(Mentee.id.in_(list(mentee_ids))) if mentee_ids is not None else \
-        query.where(Mentee.status.in_(list(statuses)))
-    base = {row[0]: row for row in query.tuples()}
+    """The facts of every mentee with one of ``statuses`` (or of ``mentee_ids``), in five queries."""
+    if mentee_ids is None:
+        return _facts(f"m.status IN ({_marks(statuses)})", list(statuses))
+    ids = list(dict.fromkeys(mentee_ids))
+    facts: dict[str, MenteeFacts] = {}
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start:start + _CHUNK]
+        facts.update(_facts(f"m.id IN ({_marks(part)})", part))
+    return facts
+
+
+def _facts(chosen: str, params: list[Any]) -> dict[str, MenteeFacts]:
+    """Facts of the mentees ``m`` that the SQL condition ``chosen`` selects."""
+    base = _rows("SELECT m.id, m.name, m.status, m.new_in_post, m.started_post_on FROM mentee m "
+                 f"WHERE {chosen}", params)
     if not base:
         return {}
-    ids = Mentee.select(Mentee.id).where(Mentee.id.in_(list(base)))
-
-    last: dict[str, tuple[datetime | None, date | None]] = {}
-    for mentee_id, held_on, next_on in per_mentee_rows(
-            "SELECT m.id, s.held_on, s.next_on FROM mentee m JOIN session s ON s.id = ("
-            " SELECT id FROM session WHERE mentee_id = m.id ORDER BY held_on DESC LIMIT 1)"
-            " WHERE m.id IN ({marks})", list(base)):
-        last[mentee_id] = (_as_datetime(held_on), _as_date(next_on))
-
-    newest = (Agreement.select(pw.fn.MAX(pw.SQL("rowid"))).where(Agreement.mentee.in_(ids))
-              .group_by(Agreement.mentee))
-    agreements = {m: (cadence, _as_date(review)) for m, cadence, review in
-                  Agreement.select(Agreement.mentee, Agreement.cadence_days, Agreement.review_on)
-                  .where(pw.SQL("rowid").in_(newest)).tuples()}
-
-    active_since = {m: _as_date(on) for m, on in
-                    StatusChange.select(StatusChange.mentee, pw.fn.MAX(StatusChange.changed_on))
-                    .where(StatusChange.mentee.in_(ids), StatusChange.to_status == "active")
-                    .group_by(StatusChange.mentee).tuples()}
-
-    scores = last_scores(list(base), WELLBEING_SESSIONS)
+    # The last meeting: a correlated LIMIT walks the (mentee, held_on) index backwards.
+    last = {mentee_id: (_as_datetime(held_on), _as_date(next_on)) for mentee_id, held_on, next_on in _rows(
+        "SELECT m.id, s.held_on, s.next_on FROM mentee m JOIN session s ON s.id = ("
+        " SELECT id FROM session WHERE mentee_id = m.id ORDER BY held_on DESC LIMIT 1)"
+        f" WHERE {chosen}", params)}
+    agreements = {mentee_id: (cadence, _as_date(review_on)) for mentee_id, cadence, review_on in _rows(
+        "SELECT mentee_id, cadence_days, review_on FROM agreement WHERE rowid IN ("
+        " SELECT MAX(a.rowid) FROM agreement a JOIN mentee m ON m.id = a.mentee_id"
+        f" WHERE {chosen} GROUP BY a.mentee_id)", params)}
+    active_since = {mentee_id: _as_date(on) for mentee_id, on in _rows(
+        "SELECT m.id, MAX(c.changed_on) FROM status_change c JOIN mentee m ON m.id = c.mentee_id"
+        f" WHERE c.to_status = 'active' AND {chosen} GROUP BY m.id", params)}
+    scores = _last_scores(chosen, params, WELLBEING_SESSIONS)
     facts = {}
-    for mentee_id, (_, name, status, new_in_post, started) in base.items():
+    for mentee_id, name, status, new_in_post, started in base:
         held_on, next_on = last.get(mentee_id, (None, None))
         cadence, review_on = agreements.get(mentee_id, (None, None))
         facts[mentee_id] = MenteeFacts(
@@ -301,15 +305,24 @@ def gather_facts(*, statuses: Sequence[str] = NAGGING_STATUSES,
 
 
 def last_scores(mentee_ids: Sequence[str], per_mentee: int) -> dict[str, list[tuple[datetime, int]]]:
-    """The newest ``per_mentee`` wellbeing scores of each mentee, oldest first (one query)."""
+    """The newest ``per_mentee`` wellbeing scores of each mentee, oldest first."""
+    ids = list(dict.fromkeys(mentee_ids))
+    found: dict[str, list[tuple[datetime, int]]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start:start + _CHUNK]
+        found.update(_last_scores(f"m.id IN ({_marks(part)})", part, per_mentee))
+    return found
+
+
+def _last_scores(chosen: str, params: list[Any], per_mentee: int) -> dict[str, list[tuple[datetime, int]]]:
     found: dict[str, list[tuple[datetime, int]]] = {}
     # A correlated LIMIT walks the (mentee, held_on) index backwards: a few rows per
     # mentee instead of a window over every scored session.
-    for mentee_id, held_on, score in per_mentee_rows(
+    for mentee_id, held_on, score in _rows(
             "SELECT m.id, s.held_on, s.wellbeing_score FROM mentee m JOIN session s ON s.id IN ("
             " SELECT id FROM session WHERE mentee_id = m.id AND wellbeing_score IS NOT NULL"
-            " ORDER BY held_on DESC LIMIT ?) WHERE m.id IN ({marks}) ORDER BY m.id, s.held_on",
-            list(mentee_ids), per_mentee):
+            f" ORDER BY held_on DESC LIMIT ?) WHERE {chosen} ORDER BY m.id, s.held_on",
+            [per_mentee, *params]):
         found.setdefault(mentee_id, []).append((_as_datetime(held_on) or datetime.min, int(score)))
     return found
 
@@ -317,10 +330,9 @@ def last_scores(mentee_ids: Sequence[str], per_mentee: int) -> dict[str, list[tu
 def per_mentee_rows(sql: str, mentee_ids: list[str], *leading: Any) -> list[tuple[Any, ...]]:
     """Run ``sql`` (with ``{marks}`` for the ids) over ``mentee_ids`` in chunks SQLite accepts."""
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(mentee_ids), 500):
-        part = mentee_ids[start:start + 500]
-        query = sql.format(marks=", ".join("?" for _ in part))
-        rows += database.execute_sql(query, [*leading, *part]).fetchall()
+    for start in range(0, len(mentee_ids), _CHUNK):
+        part = mentee_ids[start:start + _CHUNK]
+        rows += _rows(sql.format(marks=_marks(part)), [*leading, *part])
     return rows
 
 
@@ -372,28 +384,29 @@ def dashboard(today: date | None = None) -> DashboardData:
     items += _development_items(today)
     order = {kind: n for n, kind in enumerate(KINDS)}
     items.sort(key=lambda i: (order[i.kind], i.on or date.max, i.mentee_name.casefold()))
-    counts = dict(Mentee.select(Mentee.status, pw.fn.COUNT(Mentee.id)).group_by(Mentee.status).tuples())
+    counts = dict(_rows("SELECT status, COUNT(*) FROM mentee GROUP BY status", ()))
     return DashboardData(today=today, items=tuple(items), active=counts.get("active", 0),
                          paused=counts.get("paused", 0), prospective=counts.get("prospective", 0),
                          closed=counts.get("closed", 0))
 
 
 def _action_items(facts: dict[str, MenteeFacts], today: date) -> list[AttentionItem]:
+    """One item per mentee and owner: how many actions are overdue, and the oldest one."""
     if not facts:
         return []
-    query = (ActionItem.select(ActionItem.mentee, ActionItem.owner, ActionItem.text, ActionItem.due_on)
-             .join(Mentee)
-             .where(Mentee.status.in_(list(NAGGING_STATUSES)), ActionItem.done_on.is_null(),
-                    ActionItem.due_on < today)
-             .order_by(ActionItem.due_on, ActionItem.position))
-    grouped: dict[tuple[str, str], list[tuple[str, date]]] = {}
-    for mentee_id, owner, text, due_on in query.tuples():
-        if mentee_id in facts:
-            grouped.setdefault((mentee_id, owner), []).append((text, _as_date(due_on) or today))
     items = []
-    for (mentee_id, owner), actions in grouped.items():
-        text, oldest = actions[0]
-        n = len(actions)
+    # Counted and picked in SQL: a busy career has thousands of overdue actions, a few hundred groups.
+    for mentee_id, owner, text, due_on, n in _rows(
+            "SELECT mentee_id, owner, text, due_on, n FROM ("
+            " SELECT a.mentee_id, a.owner, a.text, a.due_on,"
+            "  COUNT(*) OVER (PARTITION BY a.mentee_id, a.owner) AS n,"
+            "  ROW_NUMBER() OVER (PARTITION BY a.mentee_id, a.owner ORDER BY a.due_on, a.position) AS k"
+            " FROM action_item a JOIN mentee m ON m.id = a.mentee_id"
+            f" WHERE m.status IN ({_marks(NAGGING_STATUSES)}) AND a.done_on IS NULL AND a.due_on < ?)"
+            " WHERE k = 1", [*NAGGING_STATUSES, today.isoformat()]):
+        if mentee_id not in facts:
+            continue
+        oldest = _as_date(due_on) or today
         what = _short(text) if n == 1 else f"{n} actions overdue — oldest: {_short(text, 70)}"
         items.append(AttentionItem(
             MENTOR_ACTIONS if owner == "mentor" else MENTEE_ACTIONS, mentee_id, facts[mentee_id].name,
@@ -428,14 +441,15 @@ def _goal_items(facts: dict[str, MenteeFacts], today: date) -> list[AttentionIte
     if not facts:
         return []
     interval = goals.review_interval()
-    last_update = (GoalProgress.select(GoalProgress.goal, pw.fn.MAX(GoalProgress.on).alias("last"))
-                   .group_by(GoalProgress.goal))
-    query = (Goal.select(Goal.mentee, Goal.title, Goal.created_at, last_update.c.last)
-             .join(last_update, pw.JOIN.LEFT_OUTER, on=(Goal.id == last_update.c.goal_id))
-             .where(Goal.status == "open", Goal.mentee.in_(list(facts)))
-             .order_by(Goal.position))
     items = []
-    for mentee_id, title, created_at, last in query.tuples():
+    for mentee_id, title, created_at, last in _rows(
+            "SELECT g.mentee_id, g.title, g.created_at,"
+            ' (SELECT MAX(p."on") FROM goal_progress p WHERE p.goal_id = g.id)'
+            " FROM goal g JOIN mentee m ON m.id = g.mentee_id"
+            f" WHERE g.status = 'open' AND m.status IN ({_marks(NAGGING_STATUSES)}) ORDER BY g.position",
+            NAGGING_STATUSES):
+        if mentee_id not in facts:
+            continue
         since = _as_date(last) or _as_date(created_at) or today
         if today - since > interval:
             items.append(AttentionItem(GOAL_REVIEWS, mentee_id, facts[mentee_id].name, _short(title),
@@ -447,11 +461,10 @@ def _milestone_items(facts: dict[str, MenteeFacts], today: date) -> list[Attenti
     new = {m: f for m, f in facts.items() if f.new_in_post and f.started_post_on}
     if not new:
         return []
-    query = (Milestone.select(Milestone.mentee, Milestone.day, Milestone.prompt)
-             .where(Milestone.mentee.in_(list(new)), Milestone.done_on.is_null())
-             .order_by(Milestone.mentee, Milestone.day, Milestone.position))
     items, seen = [], set()
-    for mentee_id, day, prompt in query.tuples():
+    for mentee_id, day, prompt in per_mentee_rows(
+            "SELECT mentee_id, day, prompt FROM milestone WHERE done_on IS NULL AND mentee_id IN ({marks})"
+            " ORDER BY mentee_id, day, position", list(new)):
         if mentee_id in seen:
             continue  # only the next check-in of each mentee
         seen.add(mentee_id)
@@ -467,7 +480,7 @@ def _milestone_items(facts: dict[str, MenteeFacts], today: date) -> list[Attenti
 
 
 def _development_items(today: date) -> list[AttentionItem]:
-    from mentordesk.services.assessments import due_development_actions
+    from mentordesk.services.development_plan import due_development_actions
 
     return [AttentionItem(DEVELOPMENT, None, "You", _short(a.text),
                           f"{a.domain_title} — target {_day(a.target_on, today)} "
