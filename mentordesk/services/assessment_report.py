@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mentordesk.services import assessments
-from mentordesk.services.assessments import AssessmentSummary, DevelopmentActionData
+from mentordesk.services import assessments, development_plan
+from mentordesk.services.assessments import AssessmentSummary
+from mentordesk.services.development_plan import DevelopmentActionData
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.frameworks import Framework, get_framework
 from mentordesk.services.mentor import get_profile
@@ -91,7 +92,7 @@ def assessment_report(assessment_id: str, earlier_id: str | None = None) -> Asse
         earlier_scores = assessments.domain_scores(earlier_id)
         earlier_means = {d.domain_key: d.mean for d in earlier_scores.domains}
         earlier_label = assessment_label(earlier.summary)
-    plan = (assessments.list_development_actions(framework_key=framework.key)
+    plan = (development_plan.list_development_actions(framework_key=framework.key)
             if summary.rater == "self" else [])
     domains = []
     for domain, score in zip(framework.domains, scores.domains, strict=True):

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from mentordesk.db.assessment_models import Assessment
 from mentordesk.db.models import Agreement, Mentee, Milestone, Session, StatusChange
-from mentordesk.services import assessments, journal
+from mentordesk.services import assessments, development_plan, journal
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.folding import fold
 from mentordesk.services.relationships import CLOSURE_LABELS
@@ -140,7 +140,7 @@ def build_portfolio(start: date, end: date, *, reflection_ids: tuple[str, ...] =
         for domain in scores[-1].domains:
             trends.append(DomainTrend(domain.domain_key, domain.title,
                                       tuple(s.mean_of(domain.domain_key) for s in scores)))
-    plan = assessments.list_development_actions()
+    plan = development_plan.list_development_actions()
     done = sum(1 for a in plan if a.done_on and start <= a.done_on <= end)
     still_open = sum(1 for a in plan if a.done_on is None and a.created_at.date() <= end)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
-from mentordesk.services import backups, encryption, erasure, exchange
+from mentordesk.services import backups, encryption
 from mentordesk.services.data_location import cloud_folder, cloud_sync_warning
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import MenteeRow
@@ -101,6 +101,8 @@ class DataSafetyActions(QObject):
                                               JSON_FILTER)
         if not path:
             return
+        from mentordesk.services import exchange  # on first use: off the start path
+
         try:
             written = exchange.export_to_file(Path(path))
         except MentorDeskError as error:
@@ -113,6 +115,8 @@ class DataSafetyActions(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, "Import an export file", "", JSON_FILTER)
         if not path:
             return
+        from mentordesk.services import exchange  # on first use: off the start path
+
         try:
             report = exchange.import_file(Path(path))
         except MentorDeskError as error:
@@ -167,6 +171,8 @@ class DataSafetyActions(QObject):
         return backups.restore(self.data_file, source, passphrase)
 
     def erase_selected(self) -> None:
+        from mentordesk.services import erasure  # on first use: off the start path
+
         row = self.selected()
         if row is None:
             self._tell("Erase a mentee", "Select a mentee in the Mentees list first.")

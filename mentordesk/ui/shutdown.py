@@ -10,10 +10,15 @@ from types import FrameType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from mentordesk.ui.dialogs.session_window import save_all_open
-
 # Qt's event loop runs C++ code; Python sees a signal only when it runs some Python.
 WAKE_MS = 250
+
+
+def save_all_open() -> None:
+    # Imported here: the session windows' module stays off the start path.
+    from mentordesk.ui.dialogs.session_window import save_all_open as save
+
+    save()
 
 
 def install_shutdown_saving(app: QApplication) -> Callable[[], None]:

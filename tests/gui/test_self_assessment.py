@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from mentordesk.db.base import close_database
-from mentordesk.services import assessments, mentees
+from mentordesk.services import assessments, development_plan, mentees
 from mentordesk.services.frameworks import DEFAULT_FRAMEWORK, get_framework
 from mentordesk.services.mentees import MenteeData
 from mentordesk.services.storage import open_data_dir
@@ -139,7 +139,7 @@ def test_models_pass_the_model_tester(qtbot: Any, data_dir: Path, fixed_clock: o
     earlier_id = _earlier("2025-06-01")
     latest_id = _earlier("2026-01-10")
     assessments.start_assessment(taken_on="2026-03-01")
-    assessments.add_development_action("equity", "Attend the inclusion workshop", target_on="2026-04-01")
+    development_plan.add_development_action("equity", "Attend the inclusion workshop", target_on="2026-04-01")
     view = _view(qtbot, data_dir)
     view.history.select(latest_id)
     assert view.history.compare_id() == earlier_id
@@ -157,7 +157,7 @@ def test_fourth_open_action_is_refused_with_a_readable_message(
     open_data_dir(data_dir)
     _earlier()
     for text in ("Read", "Ask", "Watch"):
-        assessments.add_development_action("wellbeing", text)
+        development_plan.add_development_action("wellbeing", text)
     view = _view(qtbot, data_dir)
     view.tabs.setCurrentIndex(PLAN_TAB)
     plan = view.plan
@@ -174,7 +174,7 @@ def test_fourth_open_action_is_refused_with_a_readable_message(
     with on_dialog(DevelopmentActionDialog, fill):
         plan.add_button.click()
     assert "already has 3 open actions" in seen[0]
-    assert len(assessments.list_development_actions(domain_key="wellbeing")) == 3
+    assert len(development_plan.list_development_actions(domain_key="wellbeing")) == 3
     type_text(qtbot, plan.notes, "Notice tiredness earlier.")
     plan.flush()
     notes = assessments.get_assessment(plan.notes_assessment or "").development_notes

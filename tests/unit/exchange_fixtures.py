@@ -10,6 +10,7 @@ from typing import Any
 from mentordesk.db.base import database
 from mentordesk.services import (
     assessments,
+    development_plan,
     goals,
     journal,
     milestones,
@@ -87,9 +88,9 @@ def build_rich_data() -> dict[str, str]:
     rating = assessments.start_assessment(rater="mentee", mentee_id=ana.id, taken_on=date(2026, 3, 1))
     assessments.answer(rating, items[1], 6)
     assessments.start_assessment(rater="mentee", rater_label="Programme 2026", taken_on=date(2026, 3, 2))
-    action = assessments.add_development_action(framework.domains[0].key, "Practise silence",
+    action = development_plan.add_development_action(framework.domains[0].key, "Practise silence",
                                                 target_on=date(2026, 6, 1))
-    assessments.complete_development_action(action, date(2026, 3, 1))
+    development_plan.complete_development_action(action, date(2026, 3, 1))
     journal.save_entry(journal.EntryData(written_on=date(2026, 3, 3), title="A hard meeting",
                                          what_happened="She cried", so_what="I rushed", now_what="Pause",
                                          framework="mentoring-competencies",

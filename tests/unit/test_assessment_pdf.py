@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from mentordesk.reports.assessment import write_assessment_pdf
 from mentordesk.reports.mentee_rating_form import write_rating_form_pdf
 from mentordesk.reports.radar import segments
-from mentordesk.services import assessments
+from mentordesk.services import assessments, development_plan
 from mentordesk.services.assessment_report import assessment_report, rating_form
 from mentordesk.services.errors import ValidationError
 from mentordesk.services.frameworks import DEFAULT_FRAMEWORK, get_framework
@@ -55,7 +55,7 @@ def pdf(db: Path, tmp_path: Path, fixed_clock: object) -> tuple[Path, str, str]:
     assessments.set_domain_reflection(latest, "communication", "I interrupt less — 进步 & <b>not bold</b>.")
     assessments.set_reflection(latest, "Overall more confident.")
     assessments.set_development_notes(latest, "equity", "Read about cultural humility.")
-    assessments.add_development_action("equity", "Attend the inclusion workshop", target_on="2026-05-01")
+    development_plan.add_development_action("equity", "Attend the inclusion workshop", target_on="2026-05-01")
     return write_assessment_pdf(assessment_report(latest, earlier), tmp_path / "a.pdf"), latest, earlier
 
 

@@ -13,7 +13,7 @@ from mentordesk.db import migrations
 from mentordesk.db.assessment_models import ASSESSMENT_MODELS, Assessment, AssessmentAnswer, DomainNote
 from mentordesk.db.base import close_database, database
 from mentordesk.db.models import ALL_MODELS, Mentee
-from mentordesk.services import assessments, frameworks, mentees
+from mentordesk.services import assessments, development_plan, frameworks, mentees
 from mentordesk.services.errors import NotFoundError, ValidationError
 from mentordesk.services.storage import open_data_dir
 
@@ -315,56 +315,56 @@ def test_named_mentee_ratings_can_be_deleted_on_request(small: str) -> None:
 
 
 def test_at_most_three_open_actions_per_domain(small: str) -> None:
-    ids = [assessments.add_development_action("listening", f"Step {n}", framework_key="small")
+    ids = [development_plan.add_development_action("listening", f"Step {n}", framework_key="small")
            for n in (1, 2, 3)]
     with pytest.raises(ValidationError, match="Listening already has 3 open actions"):
-        assessments.add_development_action("listening", "Step 4", framework_key="small")
-    assessments.add_development_action("values", "Another domain is fine", framework_key="small")
-    assessments.complete_development_action(ids[0])
-    fourth = assessments.add_development_action("listening", "Step 4", framework_key="small")
+        development_plan.add_development_action("listening", "Step 4", framework_key="small")
+    development_plan.add_development_action("values", "Another domain is fine", framework_key="small")
+    development_plan.complete_development_action(ids[0])
+    fourth = development_plan.add_development_action("listening", "Step 4", framework_key="small")
     with pytest.raises(ValidationError, match="3 open actions"):
-        assessments.reopen_development_action(ids[0])
-    assessments.delete_development_action(fourth)
-    assessments.reopen_development_action(ids[0])
-    plan = assessments.list_development_actions(framework_key="small", domain_key="listening")
+        development_plan.reopen_development_action(ids[0])
+    development_plan.delete_development_action(fourth)
+    development_plan.reopen_development_action(ids[0])
+    plan = development_plan.list_development_actions(framework_key="small", domain_key="listening")
     assert len(plan) == 3 and all(a.open for a in plan) and plan[0].domain_title == "Listening"
 
 
 def test_development_action_rules(small: str) -> None:
     with pytest.raises(ValidationError, match="“nope” is not a domain"):
-        assessments.add_development_action("nope", "x", framework_key="small")
+        development_plan.add_development_action("nope", "x", framework_key="small")
     with pytest.raises(ValidationError, match="Action is required"):
-        assessments.add_development_action("listening", "  ", framework_key="small")
+        development_plan.add_development_action("listening", "  ", framework_key="small")
     with pytest.raises(ValidationError, match="not a date"):
-        assessments.add_development_action("listening", "x", target_on="31/04/2026", framework_key="small")
+        development_plan.add_development_action("listening", "x", target_on="31/04/2026", framework_key="small")
     with pytest.raises(NotFoundError):
-        assessments.complete_development_action("missing")
+        development_plan.complete_development_action("missing")
 
 
 def test_due_development_actions_for_the_dashboard(small: str) -> None:
     """Open actions whose target date has come, earliest first; done and undated ones are not due."""
-    late = assessments.add_development_action("listening", "Shadow a colleague", target_on="2026-03-01",
+    late = development_plan.add_development_action("listening", "Shadow a colleague", target_on="2026-03-01",
                                               framework_key="small")
-    today = assessments.add_development_action("values", "Write my values down", target_on="2026-03-16",
+    today = development_plan.add_development_action("values", "Write my values down", target_on="2026-03-16",
                                                framework_key="small")
-    soon = assessments.add_development_action("feedback", "Ask for feedback", target_on="2026-03-20",
+    soon = development_plan.add_development_action("feedback", "Ask for feedback", target_on="2026-03-20",
                                               framework_key="small")
-    assessments.add_development_action("feedback", "Undated", framework_key="small")
-    done = assessments.add_development_action("listening", "Done already", target_on="2026-02-01",
+    development_plan.add_development_action("feedback", "Undated", framework_key="small")
+    done = development_plan.add_development_action("listening", "Done already", target_on="2026-02-01",
                                               framework_key="small")
-    assessments.complete_development_action(done, "2026-02-02")
-    assert [a.id for a in assessments.due_development_actions(date(2026, 3, 16))] == [late, today]
-    assert [a.id for a in assessments.due_development_actions()] == [late, today]  # the fixed clock
-    assert [a.id for a in assessments.due_development_actions(within_days=7)] == [late, today, soon]
-    plan = assessments.list_development_actions()
+    development_plan.complete_development_action(done, "2026-02-02")
+    assert [a.id for a in development_plan.due_development_actions(date(2026, 3, 16))] == [late, today]
+    assert [a.id for a in development_plan.due_development_actions()] == [late, today]  # the fixed clock
+    assert [a.id for a in development_plan.due_development_actions(within_days=7)] == [late, today, soon]
+    plan = development_plan.list_development_actions()
     assert [a.text for a in plan][-2:] == ["Undated", "Done already"]
     assert plan[-1].done_on == date(2026, 2, 2)
 
 
 def test_default_framework_plan(db: Path, fixed_clock: object) -> None:
     """Without a framework named, the plan is for the shipped framework and shows its domain titles."""
-    action_id = assessments.add_development_action("wellbeing", "Learn the referral routes",
+    action_id = development_plan.add_development_action("wellbeing", "Learn the referral routes",
                                                    target_on="2026-04-01")
-    (action,) = assessments.list_development_actions(include_done=False)
+    (action,) = development_plan.list_development_actions(include_done=False)
     assert (action.id, action.framework, action.domain_title) == (
         action_id, "mentoring-competencies", "Wellbeing and resilience")

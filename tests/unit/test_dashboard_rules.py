@@ -9,7 +9,7 @@ import pytest
 from dashboard_fixtures import LONDON_NOW, action, at, london, meeting, mentee  # noqa: F401
 
 from mentordesk.db.models import Agreement, Goal, GoalProgress, Milestone
-from mentordesk.services import assessments, dashboard
+from mentordesk.services import assessments, dashboard, development_plan
 from mentordesk.services.dashboard import (
     AGREEMENT_REVIEWS,
     DEVELOPMENT,
@@ -178,9 +178,9 @@ def test_the_next_first_hundred_days_check_in() -> None:
 def test_development_plan_actions_due_are_the_mentors_own() -> None:
     """A development action whose target date has passed shows with no mentee; a later one does not."""
     domain = assessments.get_framework(assessments.DEFAULT_FRAMEWORK).domains[0]
-    assessments.add_development_action(domain.key, "Ask for feedback on my listening",
+    development_plan.add_development_action(domain.key, "Ask for feedback on my listening",
                                        target_on=TODAY - timedelta(days=2))
-    assessments.add_development_action(domain.key, "Read about coaching", target_on=TODAY + timedelta(days=3))
+    development_plan.add_development_action(domain.key, "Read about coaching", target_on=TODAY + timedelta(days=3))
     items = [i for i in dashboard.dashboard().items if i.kind == DEVELOPMENT]
     assert [(i.what, i.mentee_id, i.overdue) for i in items] == [("Ask for feedback on my listening", None, True)]
 

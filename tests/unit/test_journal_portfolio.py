@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from mentordesk.db.models import Agreement, Milestone
-from mentordesk.services import assessments, journal, mentees, portfolio, relationships, search, sessions
+from mentordesk.services import (
+    assessments,
+    development_plan,
+    journal,
+    mentees,
+    portfolio,
+    relationships,
+    search,
+    sessions,
+)
 from mentordesk.services.errors import ValidationError
 
 FRAMEWORK = "mentoring-competencies"
@@ -92,9 +101,9 @@ def test_domain_means_trend(db: Path) -> None:
 
 def test_development_plan_progress(db: Path) -> None:
     """Actions completed in the period and those still open are counted."""
-    first = assessments.add_development_action("communication", "Record one consultation", target_on="2025-03-01")
-    assessments.add_development_action("communication", "Read about feedback models")
-    assessments.complete_development_action(first, done_on=date(2025, 4, 1))
+    first = development_plan.add_development_action("communication", "Record one consultation", target_on="2025-03-01")
+    development_plan.add_development_action("communication", "Read about feedback models")
+    development_plan.complete_development_action(first, done_on=date(2025, 4, 1))
     result = portfolio.build_portfolio(date(2025, 1, 1), date(2099, 12, 31))
     assert (result.development_done, result.development_open) == (1, 1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentordesk.services.assessments import DevelopmentActionData
+from mentordesk.services.development_plan import DevelopmentActionData
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.rows_table_model import Column, RowsTableModel
 

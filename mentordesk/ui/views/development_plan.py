@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services import assessments
-from mentordesk.services.assessments import MAX_OPEN_ACTIONS_PER_DOMAIN, DevelopmentActionData
+from mentordesk.services import assessments, development_plan
+from mentordesk.services.development_plan import MAX_OPEN_ACTIONS_PER_DOMAIN, DevelopmentActionData
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
 from mentordesk.ui.dialogs.development_action_dialog import DevelopmentActionDialog
@@ -63,10 +63,10 @@ class DevelopmentPlan(QWidget):
         self.add_button.clicked.connect(self.add_action)
         self.done_button = QPushButton("&Mark done")
         self.done_button.setAccessibleName("Mark the selected action done")
-        self.done_button.clicked.connect(lambda: self._act(assessments.complete_development_action))
+        self.done_button.clicked.connect(lambda: self._act(development_plan.complete_development_action))
         self.reopen_button = QPushButton("&Reopen")
         self.reopen_button.setAccessibleName("Reopen the selected action")
-        self.reopen_button.clicked.connect(lambda: self._act(assessments.reopen_development_action))
+        self.reopen_button.clicked.connect(lambda: self._act(development_plan.reopen_development_action))
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete the selected action")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -118,7 +118,7 @@ class DevelopmentPlan(QWidget):
         self.flush()
         latest = assessments.list_assessments(rater="self", framework=self.framework.key)
         self.notes_assessment = latest[0].id if latest else None
-        self.model.set_rows(assessments.list_development_actions(framework_key=self.framework.key,
+        self.model.set_rows(development_plan.list_development_actions(framework_key=self.framework.key,
                                                                  domain_key=self.domain_key()))
         key = self.domain_key()
         self.notes.blockSignals(True)
@@ -182,7 +182,7 @@ class DevelopmentPlan(QWidget):
         domains = [(d.key, d.title) for d in self.framework.domains]
 
         def submit(domain_key: str, text: str, target: object) -> None:
-            assessments.add_development_action(domain_key, text, target_on=target,  # type: ignore[arg-type]
+            development_plan.add_development_action(domain_key, text, target_on=target,  # type: ignore[arg-type]
                                                framework_key=self.framework.key)
 
         if DevelopmentActionDialog.ask(self, domains, submit, self.domain_key()):
@@ -211,4 +211,4 @@ class DevelopmentPlan(QWidget):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
-            self._act(assessments.delete_development_action)
+            self._act(development_plan.delete_development_action)
