@@ -16,34 +16,38 @@ import time
 from pathlib import Path
 
 # Shared by both children: report the first paint of a widget in the top-level window,
-# then one more turn of the event loop, then quit.
+# then one more turn of the event loop, then quit. ``install(app)`` puts it on the
+# application object.
 _READY_HOOK = r"""
 import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
-class _Ready(QObject):
-    fired = False
-    def eventFilter(self, obj, event):
-        if not self.fired and event.type() == QEvent.Type.Paint and getattr(obj, "window", None):
-            win = obj.window()
-            if type(win).__name__ == WINDOW_CLASS and win.isVisible():
-                self.fired = True
-                QTimer.singleShot(0, self.done)
-        return False
-    def done(self):
-        extra = AFTER_READY() if AFTER_READY else ""  # noqa: F821 (defined by the child)
-        print("ready", extra, flush=True)
-        QApplication.instance().quit()
+def install(app):
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-app = QApplication.instance() or QApplication(sys.argv[:1])
-_ready = _Ready()
-app.installEventFilter(_ready)
+    class _Ready(QObject):
+        fired = False
+        def eventFilter(self, obj, event):
+            if not self.fired and event.type() == QEvent.Type.Paint and getattr(obj, "window", None):
+                win = obj.window()
+                if type(win).__name__ == WINDOW_CLASS and win.isVisible():
+                    self.fired = True
+                    QTimer.singleShot(0, self.done)
+            return False
+        def done(self):
+            extra = AFTER_READY() if AFTER_READY else ""  # noqa: F821 (defined by the child)
+            print("ready", extra, flush=True)
+            app.quit()
+
+    app._ready = _Ready()
+    app.installEventFilter(app._ready)
 """
 
 BASELINE = 'WINDOW_CLASS = "QMainWindow"\nAFTER_READY = None\n' + _READY_HOOK + r"""
 from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtWidgets import QMainWindow, QTableView
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+app = QApplication(sys.argv[:1])
+install(app)
 
 class Model(QAbstractTableModel):
     def rowCount(self, parent=None): return 1000
@@ -62,7 +66,35 @@ window.show()
 app.exec()
 """
 
+# The app starts as the installed ``mentordesk`` command does: MentorDesk's own modules
+# first, Qt when the program imports it. So that the hook needs no Qt before then, it is
+# put on the application when its event loop starts (no window is painted before that).
+# (Not by a QApplication subclass: every event would then pass through Python.)
 _APP_MAIN = r"""
+import importlib.abc, importlib.util
+
+class _WhenQtWidgetsLoads(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loaded = spec.loader.exec_module
+
+        def exec_module(module):
+            loaded(module)
+            run_loop = module.QApplication.exec
+
+            def exec_with_hook(*_app):  # exec() is static; called on an instance too
+                install(module.QApplication.instance())
+                return run_loop()
+
+            module.QApplication.exec = exec_with_hook
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _WhenQtWidgetsLoads())
 from mentordesk.cli import main
 main(["--data-dir", sys.argv[1]])
 """
@@ -72,6 +104,7 @@ MEMORY = r"""
 WINDOW_CLASS = "MainWindow"
 def AFTER_READY():
     import gc
+    from PySide6.QtWidgets import QApplication
     from mentordesk.bench.memory_probe import show_longest_timeline
     show_longest_timeline(QApplication.instance())
     gc.collect()
