@@ -57,6 +57,7 @@ STEPS: list[Step] = [
     _sql_file("0005_journal.sql"),
     _sql_file("0006_session_date_index.sql"),
     _then(_sql_file("0007_search_keys.sql"), "renumber"),
+    _sql_file("0008_dashboard_indexes.sql"),
 ]
 LATEST = len(STEPS)
 

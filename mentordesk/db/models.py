@@ -155,7 +155,8 @@ class Session(UUIDModel):
     updated_at = pw.DateTimeField(default=utc_now)
 
     class Meta:
-        indexes = ((("mentee", "held_on"), False), (("held_on",), False))
+        # (mentee, held_on) also covers the next agreed date and the wellbeing score (schema 8).
+        indexes = ((("mentee", "held_on", "next_on", "wellbeing_score"), False), (("held_on",), False))
 
 
 class ActionItem(UUIDModel):
@@ -167,8 +168,12 @@ class ActionItem(UUIDModel):
     done_on = pw.DateField(null=True)
     position = pw.IntegerField(default=0)
 
-    class Meta:
-        indexes = ((("mentee", "done_on", "due_on"), False),)
+
+# Open actions, the only ones looked up by mentee, with their text: overdue ones are
+# counted without reading the rows (schema 8).
+ActionItem.add_index(ActionItem.index(
+    ActionItem.mentee, ActionItem.due_on, ActionItem.owner, ActionItem.position, ActionItem.text,
+    where=ActionItem.done_on.is_null(), name="action_item_open"))
 
 
 class Question(UUIDModel):

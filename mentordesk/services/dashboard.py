@@ -278,15 +278,15 @@ def _facts(chosen: str, params: list[Any]) -> dict[str, MenteeFacts]:
                  f"WHERE {chosen}", params)
     if not base:
         return {}
-    # The last meeting: a correlated LIMIT walks the (mentee, held_on) index backwards.
+    # The last meeting and the date agreed at it, from the (mentee, held_on, next_on, …) index alone.
     last = {mentee_id: (_as_datetime(held_on), _as_date(next_on)) for mentee_id, held_on, next_on in _rows(
-        "SELECT m.id, s.held_on, s.next_on FROM mentee m JOIN session s ON s.id = ("
-        " SELECT id FROM session WHERE mentee_id = m.id ORDER BY held_on DESC LIMIT 1)"
+        "SELECT m.id, s.held_on, s.next_on FROM mentee m JOIN session s ON s.mentee_id = m.id"
+        " AND s.held_on = (SELECT MAX(held_on) FROM session WHERE mentee_id = m.id)"
         f" WHERE {chosen}", params)}
     agreements = {mentee_id: (cadence, _as_date(review_on)) for mentee_id, cadence, review_on in _rows(
         "SELECT mentee_id, cadence_days, review_on FROM agreement WHERE rowid IN ("
-        " SELECT MAX(a.rowid) FROM agreement a JOIN mentee m ON m.id = a.mentee_id"
-        f" WHERE {chosen} GROUP BY a.mentee_id)", params)}
+        " SELECT MAX(ag.rowid) FROM agreement ag JOIN mentee m ON m.id = ag.mentee_id"
+        f" WHERE {chosen} GROUP BY ag.mentee_id)", params)}
     active_since = {mentee_id: _as_date(on) for mentee_id, on in _rows(
         "SELECT m.id, MAX(c.changed_on) FROM status_change c JOIN mentee m ON m.id = c.mentee_id"
         f" WHERE c.to_status = 'active' AND {chosen} GROUP BY m.id", params)}
@@ -316,15 +316,16 @@ def last_scores(mentee_ids: Sequence[str], per_mentee: int) -> dict[str, list[tu
 
 def _last_scores(chosen: str, params: list[Any], per_mentee: int) -> dict[str, list[tuple[datetime, int]]]:
     found: dict[str, list[tuple[datetime, int]]] = {}
-    # A correlated LIMIT walks the (mentee, held_on) index backwards: a few rows per
-    # mentee instead of a window over every scored session.
+    # From the (mentee, held_on, next_on, wellbeing_score) index alone: a correlated
+    # OFFSET finds the date of the n-th newest score, and the scores from then on are read.
     for mentee_id, held_on, score in _rows(
-            "SELECT m.id, s.held_on, s.wellbeing_score FROM mentee m JOIN session s ON s.id IN ("
-            " SELECT id FROM session WHERE mentee_id = m.id AND wellbeing_score IS NOT NULL"
-            f" ORDER BY held_on DESC LIMIT ?) WHERE {chosen} ORDER BY m.id, s.held_on",
-            [per_mentee, *params]):
+            "SELECT m.id, s.held_on, s.wellbeing_score FROM mentee m JOIN session s ON s.mentee_id = m.id"
+            " AND s.wellbeing_score IS NOT NULL AND s.held_on >= COALESCE(("
+            "  SELECT held_on FROM session WHERE mentee_id = m.id AND wellbeing_score IS NOT NULL"
+            f"  ORDER BY held_on DESC LIMIT 1 OFFSET ?), '') WHERE {chosen} ORDER BY m.id, s.held_on",
+            [per_mentee - 1, *params]):
         found.setdefault(mentee_id, []).append((_as_datetime(held_on) or datetime.min, int(score)))
-    return found
+    return {mentee_id: scores[-per_mentee:] for mentee_id, scores in found.items()}
 
 
 def per_mentee_rows(sql: str, mentee_ids: list[str], *leading: Any) -> list[tuple[Any, ...]]:
@@ -480,6 +481,11 @@ def _milestone_items(facts: dict[str, MenteeFacts], today: date) -> list[Attenti
 
 
 def _development_items(today: date) -> list[AttentionItem]:
+    # Most days nothing of the plan is due: asked first in one indexed query, so that the
+    # plan's module (and the frameworks it reads for domain titles) loads only when needed.
+    if not _rows("SELECT 1 FROM development_action WHERE done_on IS NULL AND target_on <= ? LIMIT 1",
+                 [today.isoformat()]):
+        return []
     from mentordesk.services.development_plan import due_development_actions
 
     return [AttentionItem(DEVELOPMENT, None, "You", _short(a.text),

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from mentordesk.services.dashboard import KIND_LABELS, AttentionItem
 from mentordesk.ui import theme
@@ -55,14 +55,14 @@ class AttentionModel(HeadedTableModel):
         item = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(item, column)
+            return self.text(item, column)
         if role == ID_ROLE:
             return item.mentee_id or ""
         if role == KIND_ROLE:
             return item.kind
         if role == Qt.ItemDataRole.ToolTipRole and column in (WHAT, DETAIL):
-            return self._text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (OPEN, PREPARE) and self._text(item, column):
+            return self.text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (OPEN, PREPARE) and self.text(item, column):
             return ("Click to open the mentee" if column == OPEN else
                     "Click to prepare the next meeting")
         if column in (OPEN, PREPARE) and role == Qt.ItemDataRole.ForegroundRole:
@@ -75,7 +75,8 @@ class AttentionModel(HeadedTableModel):
         return None
 
     @staticmethod
-    def _text(item: AttentionItem, column: int) -> str:
+    def text(item: AttentionItem, column: int) -> str:
+        """What the cell of ``item`` in ``column`` says."""
         if column == KIND:
             return KIND_LABELS[item.kind]
         if column == MENTEE:
@@ -94,6 +95,8 @@ class AttentionModel(HeadedTableModel):
 
     def _warning(self) -> QIcon:
         if self._icon is None:
+            from PySide6.QtWidgets import QStyle  # its many enums cost a few ms: not on the start path
+
             self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._icon
 
