@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mentordesk.db.rows import rows_for_ids
 from mentordesk.services import clock, dashboard
 from mentordesk.services.errors import ReportError
 from mentordesk.services.mentees import get_mentee
@@ -79,7 +80,7 @@ def next_meetings(mentee_id: str | None = None, *, today: date | None = None) ->
 
 
 def _last_durations(ids: list[str]) -> dict[str, int | None]:
-    rows = dashboard.per_mentee_rows(
+    rows = rows_for_ids(
         "SELECT m.id, s.duration_min FROM mentee m JOIN session s ON s.id = ("
         " SELECT id FROM session WHERE mentee_id = m.id ORDER BY held_on DESC LIMIT 1)"
         " WHERE m.id IN ({marks})", ids)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from mentordesk.db.base import database
+from mentordesk.db.rows import CHUNK, marks, rows, rows_for_ids
 from mentordesk.services import clock, goals
 
 # --- the rules' constants ---------------------------------------------------------------
@@ -246,48 +246,39 @@ def _as_datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-# The start-up path reads these on a career's worth of data: plain SQL, one pass each,
-# and only the columns the rules use (no model objects, no per-row conversion).
-_CHUNK = 500  # ids per query: below SQLite's limit on parameters
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return list(database.execute_sql(sql, list(params)).fetchall())
+# The start-up path reads these on a career's worth of data: plain SQL (db/rows.py), one
+# pass each, and only the columns the rules use.
 
 
 def gather_facts(*, statuses: Sequence[str] = NAGGING_STATUSES,
                  mentee_ids: Sequence[str] | None = None) -> dict[str, MenteeFacts]:
     """The facts of every mentee with one of ``statuses`` (or of ``mentee_ids``), in five queries."""
     if mentee_ids is None:
-        return _facts(f"m.status IN ({_marks(statuses)})", list(statuses))
+        return _facts(f"m.status IN ({marks(statuses)})", list(statuses))
     ids = list(dict.fromkeys(mentee_ids))
     facts: dict[str, MenteeFacts] = {}
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start:start + _CHUNK]
-        facts.update(_facts(f"m.id IN ({_marks(part)})", part))
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start:start + CHUNK]
+        facts.update(_facts(f"m.id IN ({marks(part)})", part))
     return facts
 
 
 def _facts(chosen: str, params: list[Any]) -> dict[str, MenteeFacts]:
     """Facts of the mentees ``m`` that the SQL condition ``chosen`` selects."""
-    base = _rows("SELECT m.id, m.name, m.status, m.new_in_post, m.started_post_on FROM mentee m "
+    base = rows("SELECT m.id, m.name, m.status, m.new_in_post, m.started_post_on FROM mentee m "
                  f"WHERE {chosen}", params)
     if not base:
         return {}
     # The last meeting and the date agreed at it, from the (mentee, held_on, next_on, …) index alone.
-    last = {mentee_id: (_as_datetime(held_on), _as_date(next_on)) for mentee_id, held_on, next_on in _rows(
+    last = {mentee_id: (_as_datetime(held_on), _as_date(next_on)) for mentee_id, held_on, next_on in rows(
         "SELECT m.id, s.held_on, s.next_on FROM mentee m JOIN session s ON s.mentee_id = m.id"
         " AND s.held_on = (SELECT MAX(held_on) FROM session WHERE mentee_id = m.id)"
         f" WHERE {chosen}", params)}
-    agreements = {mentee_id: (cadence, _as_date(review_on)) for mentee_id, cadence, review_on in _rows(
+    agreements = {mentee_id: (cadence, _as_date(review_on)) for mentee_id, cadence, review_on in rows(
         "SELECT mentee_id, cadence_days, review_on FROM agreement WHERE rowid IN ("
         " SELECT MAX(ag.rowid) FROM agreement ag JOIN mentee m ON m.id = ag.mentee_id"
         f" WHERE {chosen} GROUP BY ag.mentee_id)", params)}
-    active_since = {mentee_id: _as_date(on) for mentee_id, on in _rows(
+    active_since = {mentee_id: _as_date(on) for mentee_id, on in rows(
         "SELECT m.id, MAX(c.changed_on) FROM status_change c JOIN mentee m ON m.id = c.mentee_id"
         f" WHERE c.to_status = 'active' AND {chosen} GROUP BY m.id", params)}
     scores = _last_scores(chosen, params, WELLBEING_SESSIONS)
@@ -308,9 +299,9 @@ def last_scores(mentee_ids: Sequence[str], per_mentee: int) -> dict[str, list[tu
     """The newest ``per_mentee`` wellbeing scores of each mentee, oldest first."""
     ids = list(dict.fromkeys(mentee_ids))
     found: dict[str, list[tuple[datetime, int]]] = {}
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start:start + _CHUNK]
-        found.update(_last_scores(f"m.id IN ({_marks(part)})", part, per_mentee))
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start:start + CHUNK]
+        found.update(_last_scores(f"m.id IN ({marks(part)})", part, per_mentee))
     return found
 
 
@@ -318,7 +309,7 @@ def _last_scores(chosen: str, params: list[Any], per_mentee: int) -> dict[str, l
     found: dict[str, list[tuple[datetime, int]]] = {}
     # From the (mentee, held_on, next_on, wellbeing_score) index alone: a correlated
     # OFFSET finds the date of the n-th newest score, and the scores from then on are read.
-    for mentee_id, held_on, score in _rows(
+    for mentee_id, held_on, score in rows(
             "SELECT m.id, s.held_on, s.wellbeing_score FROM mentee m JOIN session s ON s.mentee_id = m.id"
             " AND s.wellbeing_score IS NOT NULL AND s.held_on >= COALESCE(("
             "  SELECT held_on FROM session WHERE mentee_id = m.id AND wellbeing_score IS NOT NULL"
@@ -326,15 +317,6 @@ def _last_scores(chosen: str, params: list[Any], per_mentee: int) -> dict[str, l
             [per_mentee - 1, *params]):
         found.setdefault(mentee_id, []).append((_as_datetime(held_on) or datetime.min, int(score)))
     return {mentee_id: scores[-per_mentee:] for mentee_id, scores in found.items()}
-
-
-def per_mentee_rows(sql: str, mentee_ids: list[str], *leading: Any) -> list[tuple[Any, ...]]:
-    """Run ``sql`` (with ``{marks}`` for the ids) over ``mentee_ids`` in chunks SQLite accepts."""
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(mentee_ids), _CHUNK):
-        part = mentee_ids[start:start + _CHUNK]
-        rows += _rows(sql.format(marks=_marks(part)), [*leading, *part])
-    return rows
 
 
 # --- the dashboard ----------------------------------------------------------------------
@@ -385,7 +367,7 @@ def dashboard(today: date | None = None) -> DashboardData:
     items += _development_items(today)
     order = {kind: n for n, kind in enumerate(KINDS)}
     items.sort(key=lambda i: (order[i.kind], i.on or date.max, i.mentee_name.casefold()))
-    counts = dict(_rows("SELECT status, COUNT(*) FROM mentee GROUP BY status", ()))
+    counts = dict(rows("SELECT status, COUNT(*) FROM mentee GROUP BY status", ()))
     return DashboardData(today=today, items=tuple(items), active=counts.get("active", 0),
                          paused=counts.get("paused", 0), prospective=counts.get("prospective", 0),
                          closed=counts.get("closed", 0))
@@ -397,13 +379,13 @@ def _action_items(facts: dict[str, MenteeFacts], today: date) -> list[AttentionI
         return []
     items = []
     # Counted and picked in SQL: a busy career has thousands of overdue actions, a few hundred groups.
-    for mentee_id, owner, text, due_on, n in _rows(
+    for mentee_id, owner, text, due_on, n in rows(
             "SELECT mentee_id, owner, text, due_on, n FROM ("
             " SELECT a.mentee_id, a.owner, a.text, a.due_on,"
             "  COUNT(*) OVER (PARTITION BY a.mentee_id, a.owner) AS n,"
             "  ROW_NUMBER() OVER (PARTITION BY a.mentee_id, a.owner ORDER BY a.due_on, a.position) AS k"
             " FROM action_item a JOIN mentee m ON m.id = a.mentee_id"
-            f" WHERE m.status IN ({_marks(NAGGING_STATUSES)}) AND a.done_on IS NULL AND a.due_on < ?)"
+            f" WHERE m.status IN ({marks(NAGGING_STATUSES)}) AND a.done_on IS NULL AND a.due_on < ?)"
             " WHERE k = 1", [*NAGGING_STATUSES, today.isoformat()]):
         if mentee_id not in facts:
             continue
@@ -443,11 +425,11 @@ def _goal_items(facts: dict[str, MenteeFacts], today: date) -> list[AttentionIte
         return []
     interval = goals.review_interval()
     items = []
-    for mentee_id, title, created_at, last in _rows(
+    for mentee_id, title, created_at, last in rows(
             "SELECT g.mentee_id, g.title, g.created_at,"
             ' (SELECT MAX(p."on") FROM goal_progress p WHERE p.goal_id = g.id)'
             " FROM goal g JOIN mentee m ON m.id = g.mentee_id"
-            f" WHERE g.status = 'open' AND m.status IN ({_marks(NAGGING_STATUSES)}) ORDER BY g.position",
+            f" WHERE g.status = 'open' AND m.status IN ({marks(NAGGING_STATUSES)}) ORDER BY g.position",
             NAGGING_STATUSES):
         if mentee_id not in facts:
             continue
@@ -463,7 +445,7 @@ def _milestone_items(facts: dict[str, MenteeFacts], today: date) -> list[Attenti
     if not new:
         return []
     items, seen = [], set()
-    for mentee_id, day, prompt in per_mentee_rows(
+    for mentee_id, day, prompt in rows_for_ids(
             "SELECT mentee_id, day, prompt FROM milestone WHERE done_on IS NULL AND mentee_id IN ({marks})"
             " ORDER BY mentee_id, day, position", list(new)):
         if mentee_id in seen:
@@ -483,7 +465,7 @@ def _milestone_items(facts: dict[str, MenteeFacts], today: date) -> list[Attenti
 def _development_items(today: date) -> list[AttentionItem]:
     # Most days nothing of the plan is due: asked first in one indexed query, so that the
     # plan's module (and the frameworks it reads for domain titles) loads only when needed.
-    if not _rows("SELECT 1 FROM development_action WHERE done_on IS NULL AND target_on <= ? LIMIT 1",
+    if not rows("SELECT 1 FROM development_action WHERE done_on IS NULL AND target_on <= ? LIMIT 1",
                  [today.isoformat()]):
         return []
     from mentordesk.services.development_plan import due_development_actions
