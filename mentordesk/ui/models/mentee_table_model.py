@@ -133,7 +133,7 @@ class MenteeTableModel(HeadedTableModel):
 
     @staticmethod
     def _display(row: MenteeRow, column: int) -> str:
-        return _DISPLAY[column](row)
+        return display_text(row, column)
 
     @staticmethod
     def _sort_key(row: MenteeRow, column: int) -> str | int:
@@ -153,6 +153,13 @@ _DISPLAY: dict[int, Callable[[MenteeRow], str]] = {
     OPEN_ACTIONS: lambda r: str(r.open_actions),
     NEXT_MEETING: lambda r: format_date(r.next_on),
 }
+
+
+
+def display_text(row: MenteeRow, column: int) -> str:
+    """What the roster shows for ``row`` in ``column``."""
+    return _DISPLAY[column](row)
+
 
 _SORT: dict[int, Callable[[MenteeRow], str | int]] = {
     NAME: lambda r: fold(r.name),
