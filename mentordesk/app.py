@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.paths import data_file
@@ -15,8 +16,13 @@ from mentordesk.services.encryption import PassphraseNeededError
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.storage import close_data, open_data_dir
 
+if TYPE_CHECKING:
+    from mentordesk.ui.main_window import MainWindow
+    from mentordesk.ui.single_instance import SingleInstanceServer
+
 EXIT_OK = 0
 EXIT_DATA_ERROR = 2
+LISTEN_AFTER_MS = 100
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
@@ -26,9 +32,10 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     returns 0. A data folder or file that cannot be used prints one line on
     stderr and returns 2, before any window exists.
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from mentordesk.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, server_name
+    from mentordesk.ui.single_instance import ask_running_instance_to_raise, may_be_running, server_name
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -42,7 +49,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     app.setDesktopFileName("mentordesk")
 
     name = server_name(data_file(data_dir))
-    if ask_running_instance_to_raise(name):
+    if may_be_running(name) and ask_running_instance_to_raise(name):
         print(f"MentorDesk is already open on {data_file(data_dir)}; brought its window forward.",
               file=sys.stderr)
         return EXIT_OK
@@ -70,19 +77,16 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     crash = install_crash_handler(data_dir)
     # Quit and SIGTERM save every open session first.
     stop_shutdown_saving = install_shutdown_saving(app)
-    server = SingleInstanceServer(name)
+    listener = SecondStartListener(name)
     try:
-        if not server.listen():
-            # Another start won the race for this data file while we were opening it.
-            ask_running_instance_to_raise(name)
-            return EXIT_OK
         register_bundled_fonts()
         from mentordesk.ui.theme import apply_theme
 
         apply_theme(app)  # Fusion, following the system's light or dark scheme
         window = MainWindow(path, demo=demo)
-        server.raise_requested.connect(window.bring_to_front)
         window.show()
+        # Once the window is up: listen for later starts on this data file (they bring it forward).
+        QTimer.singleShot(LISTEN_AFTER_MS, lambda: listener.start(window))
         if created and not demo:
             window.show_welcome()  # beside the window, never blocking it
         window.data_safety.schedule_daily_backup()  # after the window is shown, on a worker thread
@@ -94,7 +98,31 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         finally:
             checkpointer.stop()
     finally:
-        server.close()
+        listener.close()
         stop_shutdown_saving()
         crash.uninstall()
         close_data()
+
+
+class SecondStartListener:
+    """The window's end of the single-instance socket, started once the window is shown."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.server: SingleInstanceServer | None = None
+
+    def start(self, window: MainWindow) -> None:
+        from mentordesk.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise
+
+        server = self.server = SingleInstanceServer(self.name)
+        if server.listen():
+            server.raise_requested.connect(window.bring_to_front)
+            return
+        # Another start on this data file got there first (both were opening at once):
+        # bring that window forward and leave; this one has not been used yet.
+        ask_running_instance_to_raise(self.name)
+        window.close()
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()

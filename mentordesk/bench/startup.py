@@ -71,14 +71,14 @@ app.exec()
 # put on the application when its event loop starts (no window is painted before that).
 # (Not by a QApplication subclass: every event would then pass through Python.)
 _APP_MAIN = r"""
-import importlib.abc, importlib.util
+from importlib.machinery import PathFinder  # (importlib.abc would add 12 ms of imports to the start)
 
-class _WhenQtWidgetsLoads(importlib.abc.MetaPathFinder):
+class _WhenQtWidgetsLoads:
     def find_spec(self, name, path=None, target=None):
         if name != "PySide6.QtWidgets":
             return None
         sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
+        spec = PathFinder.find_spec(name, path)
         loaded = spec.loader.exec_module
 
         def exec_module(module):

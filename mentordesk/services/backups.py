@@ -21,8 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2 as sqlcipher
-
 from mentordesk.db import cipher, migrations
 from mentordesk.db.base import (
     backup_to,
@@ -43,7 +41,6 @@ DEFAULT_REMINDER_DAYS = 14
 LAST_COPY_FILE = "last-copy.json"
 _ROTATION = re.compile(r"^mentordesk-(\d{4}-\d{2}-\d{2}-\d{6})\.sqlite3$")
 _STAMP = "%Y-%m-%d-%H%M%S"
-_DB_ERRORS = (sqlite3.Error, sqlcipher.Error)
 
 
 class BackupError(MentorDeskError):
@@ -119,7 +116,7 @@ def copy_database(data_file: Path, target: Path) -> Path:
             source.backup(copy)
         finally:
             copy.close()
-    except _DB_ERRORS as exc:
+    except cipher.db_errors() as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
     finally:
@@ -142,7 +139,7 @@ def backup_now(data_file: Path, out: Path | None = None) -> Path:
         raise BackupError(f"The folder {target.parent} does not exist.")
     try:
         backup_to(database.obj, target)
-    except (OSError, *_DB_ERRORS) as exc:
+    except cipher.db_errors(OSError) as exc:
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
     if out is None:
         prune(target.parent, clock.today())
@@ -178,7 +175,7 @@ def _stored_setting(data_file: Path, key: str) -> object:
     conn = own_connection(data_file)
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    except _DB_ERRORS:
+    except cipher.db_errors():
         row = None
     finally:
         conn.close()
@@ -339,7 +336,7 @@ def _integrity(path: Path, message: str, passphrase: str | None = None, *,
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True)
     try:
         result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
-    except _DB_ERRORS as exc:
+    except cipher.db_errors() as exc:
         result = str(exc)
     finally:
         conn.close()
@@ -381,7 +378,7 @@ def restore(data_file: Path, source: Path, passphrase: str | None = None) -> Pat
             _plain_copy(source, tmp)
         tmp.chmod(OWNER_ONLY_FILE)
         _integrity(tmp, "Not restored: the copied backup failed its check", target_key)
-    except (*_DB_ERRORS, OSError) as exc:
+    except cipher.db_errors(OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"Not restored: {source} could not be copied ({exc}).") from exc
     except BackupError:

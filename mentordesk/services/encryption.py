@@ -19,8 +19,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2 as sqlcipher
-
 from mentordesk.db import cipher, migrations
 from mentordesk.db.base import close_database, current_passphrase, database, open_database
 from mentordesk.paths import OWNER_ONLY_FILE
@@ -89,7 +87,7 @@ def _verify_current(path: Path, passphrase: str) -> None:
 
 def _source_connection(path: Path, passphrase: str | None) -> Any:
     if passphrase is None:
-        conn = sqlcipher.connect(str(path), timeout=5.0)
+        conn = cipher.dbapi().connect(str(path), timeout=5.0)
         conn.execute("PRAGMA cipher_log_level = NONE")
         return conn
     return cipher.connect(path, passphrase)
@@ -123,14 +121,14 @@ def export_copy(source: Path, source_key: str | None, target: Path, target_key: 
         finally:
             conn.close()
         target.chmod(OWNER_ONLY_FILE)
-        check = cipher.connect(target, target_key) if target_key else sqlcipher.connect(str(target))
+        check = cipher.connect(target, target_key) if target_key else cipher.dbapi().connect(str(target))
         try:
             result = check.execute("PRAGMA integrity_check").fetchone()[0]
             found = _counts(check)
             found_version = int(check.execute("PRAGMA user_version").fetchone()[0])
         finally:
             check.close()
-    except (sqlcipher.Error, OSError, DataFileError) as exc:
+    except cipher.db_errors(OSError, DataFileError) as exc:
         _remove(target)
         raise EncryptionError(f"Nothing was changed: the new copy could not be written ({exc}).") from exc
     if result != "ok" or found != expected or found_version != version:
@@ -186,11 +184,11 @@ def change_passphrase(path: Path, old: str, new: str) -> None:
     _verify_current(path, old)
     check_new_passphrase(new)
     db = database.obj
-    if not isinstance(db, cipher.CipherDatabase):
+    if not cipher.is_cipher_database(db):
         raise EncryptionError("The open data file is not encrypted.")
     try:
         db.rekey(new)
-    except sqlcipher.Error as exc:
+    except cipher.dbapi().Error as exc:
         raise EncryptionError(f"The passphrase could not be changed ({exc}).") from exc
     # Reopen to prove the new key opens the file (and to start from a clean connection).
     close_database()

@@ -3,6 +3,9 @@
 The local socket is named after the user and the resolved data file, so two users,
 or one user with two data folders (their own and the demo), never meet. A socket
 left behind by a killed process is noticed (nobody answers) and replaced.
+
+Qt's network module costs about 10 ms to load, so a start looks for the socket
+file first (``may_be_running``) and the window starts listening once it is shown.
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ import getpass
 import hashlib
 import os
 import re
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 RAISE_MESSAGE = b"raise\n"
 TIMEOUT_MS = 1000
@@ -43,8 +50,16 @@ def server_name(data_file: Path) -> str:
     return name
 
 
+def may_be_running(name: str) -> bool:
+    """False when no MentorDesk can be listening on ``name``: its socket file does not exist
+    (where sockets are files; elsewhere always True, so the caller asks)."""
+    return sys.platform == "win32" or _socket_file_exists(name)
+
+
 def ask_running_instance_to_raise(name: str, timeout_ms: int = TIMEOUT_MS) -> bool:
     """True when a running MentorDesk answered on ``name`` and was asked to come forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -69,6 +84,8 @@ class SingleInstanceServer(QObject):
     raise_requested = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self.replaced_stale_socket = False
@@ -84,6 +101,8 @@ class SingleInstanceServer(QObject):
         forward to it instead). The check comes first because Qt, with owner-only
         access, would silently take the name over from a live server.
         """
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         if probe.waitForConnected(TIMEOUT_MS):
@@ -120,5 +139,5 @@ class SingleInstanceServer(QObject):
                 line = bytes(socket.readLine().data()).strip()
                 if line == RAISE_MESSAGE.strip():
                     self.raise_requested.emit()
-            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            if socket.state() == socket.LocalSocketState.UnconnectedState:
                 self._clients.remove(socket)

@@ -7,13 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from mentordesk import app
 from mentordesk.app import run_gui
 from mentordesk.paths import data_file
+from mentordesk.ui import single_instance
 from mentordesk.ui.main_window import MainWindow
-from mentordesk.ui.single_instance import SingleInstanceServer, server_name
+from mentordesk.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, server_name
 
 
 def test_a_file_in_place_of_the_data_folder_is_one_line_and_exit_2(
@@ -70,6 +73,49 @@ def test_full_start_shows_the_demo_window_and_closes_cleanly(qtbot: Any, tmp_pat
     assert data_file(folder).exists()
     assert sys.excepthook is hook_before
     assert QApplication.applicationName() == "MentorDesk"
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.deleteLater()
+
+
+def _visible_main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_the_shown_window_is_raised_by_a_later_start(qtbot: Any, tmp_path: Path) -> None:
+    """The window listens once it is shown; a later start on the same data file brings it forward."""
+    folder = tmp_path / "data"
+    name = server_name(data_file(folder))
+    answered: list[bool] = []
+
+    def second_start() -> None:
+        windows = _visible_main_windows()
+        answered.append(ask_running_instance_to_raise(name))
+        for window in windows:
+            window.close()
+
+    QTimer.singleShot(app.LISTEN_AFTER_MS + 400, second_start)
+    assert run_gui(folder) == 0
+    assert answered == [True]
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.deleteLater()
+
+
+def test_two_starts_at_once_leave_one_window(qtbot: Any, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A start that found no socket but is beaten to listening by another one (both opening at
+    the same moment) brings the other forward and closes its own, unused window: exit 0."""
+    folder = tmp_path / "data"
+    monkeypatch.setattr(single_instance, "may_be_running", lambda _name: False)
+    other = SingleInstanceServer(server_name(data_file(folder)))
+    try:
+        assert other.listen()
+        with qtbot.waitSignal(other.raise_requested, timeout=5000):
+            assert run_gui(folder) == 0
+    finally:
+        other.close()
+    assert not _visible_main_windows()
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
             widget.deleteLater()
