@@ -271,3 +271,24 @@ def test_folder_without_write_permission(tmp_path: Path, capsys: pytest.CaptureF
         assert no_window == []
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.parametrize(("argv", "window"), [
+    ([], True), (["--demo"], True), (["--data-dir", "x"], True), (["--data-dir=x", "--demo"], True),
+    (["mentees"], False), (["--data-dir", "x", "mentees"], False), (["--help"], False),
+    (["--version"], False), (["--data-dir"], False), (["--data-dir", "--demo"], False), (["--bogus"], False),
+])
+def test_only_a_plain_start_skips_the_commands_parser(argv: list[str], window: bool) -> None:
+    """Opening the window does not build every command's parser; anything else gets the full one."""
+    assert cli._is_window_start(argv) is window
+
+
+def test_a_plain_start_imports_no_command_module(tmp_path: Path, no_window: list[tuple[Path, bool]],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    for name in [m for m in sys.modules if m.startswith("mentordesk.commands.")]:
+        monkeypatch.delitem(sys.modules, name)  # put back after the test
+    assert cli.main(["--data-dir", str(tmp_path / "data")]) == 0
+    assert no_window == [(tmp_path / "data", False)]
+    assert not [m for m in sys.modules if m.startswith("mentordesk.commands.")]
