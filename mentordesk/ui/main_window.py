@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,7 +54,7 @@ DASHBOARD, MENTEES, SESSIONS, SELF_ASSESSMENT, REPORTS = range(5)
 AREA_TITLES = ["Dashboard", "Mentees", "Sessions", "Self-assessment", "Reports"]
 
 GEOMETRY_KEY = "mainWindow/geometry"
-ICONS_DELAY_MS = 150  # after the first paint: the window is usable at once, icons follow
+ICONS_DELAY_MS = 150  # after showing: the window is painted and usable at once, icons follow
 DEFAULT_SIZE = (1180, 720)
 
 
@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.reminder)
         self.dashboard.reminder_changed.connect(self.reminder.setText)
         self.reminder.setText(reminder_text(self.dashboard.data))
+        self._icons_scheduled = False
         self._restore_settings()
         self.idle_lock = IdleLock(self)
 
@@ -274,8 +275,6 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
-        # The icon font costs a fifth of a second to load: draw icons once the window is up.
-        QTimer.singleShot(ICONS_DELAY_MS, self._set_icons)
 
     def _set_icons(self) -> None:
         """One icon set on the main actions and the areas (drawn again when light/dark changes)."""
@@ -302,6 +301,13 @@ class MainWindow(QMainWindow):
         model = self.navigation.model()
         if isinstance(model, NavigationModel):
             model.set_icons([action.icon() for action in self.area_actions])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._icons_scheduled:
+            # The icon font costs a fifth of a second to load: icons are drawn once the window is up.
+            self._icons_scheduled = True
+            QTimer.singleShot(ICONS_DELAY_MS, self._set_icons)
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: redraw what MentorDesk colours itself.
