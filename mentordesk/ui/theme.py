@@ -53,7 +53,7 @@ def lock() -> QColor:
 
 def window_style() -> str:
     """The main window's style sheet with the shades of the current scheme."""
-    return WINDOW_STYLE.replace(_ATTENTION[0], attention().name())
+    return WINDOW_STYLE.replace(_ATTENTION[0], attention().name()).replace(_LINK[0], link().name())
 
 
 def dark_palette() -> QPalette:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import clock, dashboard
 from mentordesk.services.dashboard import KIND_LABELS, KINDS, AttentionItem, DashboardData
-from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.attention_model import (
     DETAIL,
@@ -41,14 +40,7 @@ from mentordesk.ui.models.attention_model import (
 LIST_PAGE, EMPTY_PAGE = 0, 1
 SIZING_ROWS = 40  # the columns are made wide enough for the first rows
 TILE_COLUMNS = 5
-# The tiles' own look: the number large, red (and said in the name) when overdue.
-DASHBOARD_STYLE = """
-QPushButton#tile { text-align: left; padding: 0; }
-QPushButton#tile[attention="true"] QLabel#figureNumber { color: #a4262c; }
-QPushButton#tile:checked { border: 2px solid #1f5f8b; }
-QLabel#smallFigure { font-weight: bold; }
-QLabel#emptyState { font-size: 15px; }
-"""
+# The tiles' look (the number large, red when overdue, and said in the name) is in ui/style.py.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -117,7 +109,6 @@ class DashboardView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Dashboard")
-        self.setStyleSheet(DASHBOARD_STYLE.replace("#a4262c", theme.attention().name()))
         title = QLabel("Dashboard")
         title.setObjectName("pageTitle")
         self.date_label = QLabel()
