@@ -17,6 +17,7 @@ from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.storage import close_data, open_data_dir
 
 if TYPE_CHECKING:
+    from mentordesk.ui.checkpointer import Checkpointer
     from mentordesk.ui.main_window import MainWindow
     from mentordesk.ui.single_instance import SingleInstanceServer
 
@@ -85,18 +86,25 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         apply_theme(app)  # Fusion, following the system's light or dark scheme
         window = MainWindow(path, demo=demo)
         window.show()
-        # Once the window is up: listen for later starts on this data file (they bring it forward).
-        QTimer.singleShot(LISTEN_AFTER_MS, lambda: listener.start(window))
+        checkpointers: list[Checkpointer] = []
+
+        def after_shown() -> None:
+            # Listen for later starts on this data file (they bring this window forward); then,
+            # as the window that keeps the file, fold the log back off the typing path.
+            if listener.start(window):
+                from mentordesk.ui.checkpointer import Checkpointer
+
+                checkpointers.append(Checkpointer(path, window))
+
+        QTimer.singleShot(LISTEN_AFTER_MS, after_shown)
         if created and not demo:
             window.show_welcome()  # beside the window, never blocking it
         window.data_safety.schedule_daily_backup()  # after the window is shown, on a worker thread
-        from mentordesk.ui.checkpointer import Checkpointer
-
-        checkpointer = Checkpointer(path, window)  # the log is folded back off the typing path
         try:
             return app.exec()
         finally:
-            checkpointer.stop()
+            for checkpointer in checkpointers:
+                checkpointer.stop()
     finally:
         listener.close()
         stop_shutdown_saving()
@@ -111,17 +119,18 @@ class SecondStartListener:
         self.name = name
         self.server: SingleInstanceServer | None = None
 
-    def start(self, window: MainWindow) -> None:
+    def start(self, window: MainWindow) -> bool:
+        """Listen; False when another start on this data file got there first (both were
+        opening at once): that window is brought forward and this one, not used yet, closes."""
         from mentordesk.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise
 
         server = self.server = SingleInstanceServer(self.name)
         if server.listen():
             server.raise_requested.connect(window.bring_to_front)
-            return
-        # Another start on this data file got there first (both were opening at once):
-        # bring that window forward and leave; this one has not been used yet.
+            return True
         ask_running_instance_to_raise(self.name)
         window.close()
+        return False
 
     def close(self) -> None:
         if self.server is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from mentordesk.services.errors import DataFileError
 database = peewee.DatabaseProxy()
 # The open data file and when it was last read through for damage (db/integrity.py).
 _opened: list[tuple[Path, datetime] | None] = [None]
+_note_lock = threading.Lock()
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = {
@@ -111,17 +113,19 @@ def close_database() -> None:
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
-        opened, _opened[0] = _opened[0], None
-        if opened is not None:
-            integrity.note_clean_close(*opened)
+        with _note_lock:  # not while the daily backup's check finds the file damaged (distrust)
+            opened, _opened[0] = _opened[0], None
+            if opened is not None:
+                integrity.note_clean_close(*opened)
 
 
 def distrust(path: Path) -> None:
     """``path`` was found damaged while open: no note of a clean close, so the next start reads it through."""
-    opened = _opened[0]
-    if opened is not None and opened[0].resolve() == path.resolve():
-        _opened[0] = None
-    integrity.forget(path)
+    with _note_lock:
+        opened = _opened[0]
+        if opened is not None and opened[0].resolve() == path.resolve():
+            _opened[0] = None
+        integrity.forget(path)
 
 
 def current_passphrase() -> str | None:

@@ -56,14 +56,21 @@ def last_full_check(path: Path) -> datetime | None:
     try:
         if {key: note.get(key) for key in ("size", "mtime_ns", "inode")} != _identity(path):
             return None
-        return datetime.fromisoformat(str(note["checked_at"]))
+        checked = datetime.fromisoformat(str(note["checked_at"]))
     except (OSError, KeyError, ValueError):
         return None
+    return checked if checked.tzinfo is None else None  # MentorDesk writes naive UTC times
 
 
 def needs_full_check(path: Path, now: datetime | None = None) -> bool:
+    """True unless a clean close noted a full check within the last ``FULL_CHECK_EVERY``.
+
+    A check noted in the future (the clock was wrong then, or is now) does not count:
+    otherwise it would be carried from close to close and the weekly check never come.
+    """
     checked = last_full_check(path)
-    return checked is None or (now or _now()) - checked > FULL_CHECK_EVERY
+    now = now or _now()
+    return checked is None or checked > now or now - checked > FULL_CHECK_EVERY
 
 
 def forget(path: Path) -> None:

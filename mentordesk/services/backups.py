@@ -98,11 +98,13 @@ def own_connection(path: Path) -> Any:
     return conn
 
 
-def copy_database(data_file: Path, target: Path) -> Path:
+def copy_database(data_file: Path, target: Path, *, verify: bool = False) -> Path:
     """A consistent copy of ``data_file`` at ``target`` through the backup API, with its own connection.
 
     Safe on any thread: the copy is taken in one step inside a read transaction,
-    so the window can keep writing (WAL) and the copy is still consistent.
+    so the window can keep writing (WAL) and the copy is still consistent. With
+    ``verify`` the copy is read through for damage before it takes its place
+    (``check_copy``), so a copy interrupted or found damaged is never one of the backups.
     """
     ensure_private_dir(target.parent)
     tmp = target.with_name(target.name + ".part")
@@ -121,6 +123,8 @@ def copy_database(data_file: Path, target: Path) -> Path:
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
     finally:
         source.close()
+    if verify:
+        check_copy(data_file, tmp)
     tmp.chmod(OWNER_ONLY_FILE)
     os.replace(tmp, target)
     return target
@@ -141,6 +145,7 @@ def backup_now(data_file: Path, out: Path | None = None) -> Path:
         backup_to(database.obj, target)
     except cipher.db_errors(OSError) as exc:
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
+    check_copy(data_file, target)  # the day's backup, when it is in the rotation: it must be sound too
     if out is None:
         prune(target.parent, clock.today())
     return target
@@ -191,8 +196,7 @@ def daily_backup_if_due(data_file: Path, *, now: datetime | None = None) -> Back
     folder = ensure_private_dir(backup_folder(data_file))
     if any(taken.date() == moment.date() for taken, _ in _rotation_copies(folder)):
         return None
-    path = copy_database(data_file, folder / rotation_name(moment))
-    _check_copy(data_file, path)
+    path = copy_database(data_file, folder / rotation_name(moment), verify=True)
     prune(folder, moment.date())
     second = _stored_setting(data_file, SECOND_FOLDER_KEY)
     if not second:
@@ -205,21 +209,31 @@ def daily_backup_if_due(data_file: Path, *, now: datetime | None = None) -> Back
     return BackupResult(path, copy, None)
 
 
-def _check_copy(data_file: Path, copy: Path) -> None:
-    """Read the new copy through: damage in it is damage in the data file (a failing disk, say).
+def check_copy(data_file: Path, copy: Path) -> None:
+    """Read a new copy through for damage; a damaged one is deleted and raises.
 
-    A damaged copy is not kept (it would push good ones out of the rotation), and the
-    data file will be read through in full at the next start.
+    Damage in the copy is damage in the data file (a failing disk, say) unless the data
+    file itself reads through sound, in which case only the copy is bad (BackupError).
+    Damage in the data file raises DamagedDataError, and the next start reads it
+    through in full. Either way a damaged copy never pushes good ones out of the rotation.
     """
+    key = _data_key(data_file)
     try:
-        _integrity(copy, "damaged", _data_key(data_file), pragma="quick_check")
+        _integrity(copy, "damaged", key, pragma="quick_check")
+        return
     except BackupError as exc:
         copy.unlink(missing_ok=True)
+        problem = exc
+    try:
+        _integrity(data_file, "damaged", key, pragma="quick_check")
+    except BackupError as exc:
         distrust(data_file)
         raise DamagedDataError(
-            f"The data file {data_file} looks damaged: today's backup of it failed its check ({exc}) "
-            "and was not kept. Restore the newest backup that opens (File → Restore…) "
-            "before writing more.") from exc
+            f"The data file {data_file} looks damaged ({exc}): today's backup of it failed its check "
+            "and was not kept. Restore the newest backup that opens (File → Restore…) before writing "
+            "more.") from exc
+    raise BackupError(f"The backup written to {copy.parent} failed its check ({problem}) and was not kept; "
+                      "the data file itself is sound. The disk that holds the backups may be failing.")
 
 
 def copy_to_second_folder(backup: Path, folder: Path, moment: datetime) -> Path:
@@ -329,17 +343,18 @@ def check_restorable(source: Path, passphrase: str | None = None) -> None:
 def _integrity(path: Path, message: str, passphrase: str | None = None, *,
                pragma: str = "integrity_check") -> None:
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
-    conn: Any
-    if passphrase:
-        conn = cipher.connect(path, passphrase, uri=True)
-    else:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True)
+    conn: Any = None
     try:
+        if passphrase:  # a damaged first page reads as a wrong passphrase: damaged all the same
+            conn = cipher.connect(path, passphrase, uri=True)
+        else:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True)
         result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
-    except cipher.db_errors() as exc:
+    except cipher.db_errors(DataFileError) as exc:
         result = str(exc)
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
     if result != "ok":
         raise BackupError(f"{message} ({result}).")
 

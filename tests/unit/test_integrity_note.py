@@ -146,3 +146,77 @@ def test_damage_at_rest_is_found_by_the_daily_backup(data_dir: Path, full_checks
     with pytest.raises(DataFileError, match="damaged"):
         _reopen(data_dir)
     assert full_checks[-1] is True
+
+
+def test_a_check_noted_in_the_future_does_not_count(data_dir: Path, full_checks: list[bool]) -> None:
+    """A clock that was ahead must not put off the weekly read-through for ever."""
+    import json
+
+    path = _made(data_dir)
+    note = json.loads(integrity.note_path(path).read_text(encoding="utf-8"))
+    note["checked_at"] = "2099-01-01T00:00:00"
+    integrity.note_path(path).write_text(json.dumps(note), encoding="utf-8")
+    assert integrity.needs_full_check(path)
+    _reopen(data_dir)
+    assert full_checks == [True]
+
+
+def _damaged_at_rest(data_dir: Path) -> Path:
+    path = _made(data_dir, demo=True)
+    held = path.stat()
+    page = 4096
+    with path.open("r+b") as handle:
+        pages = handle.seek(0, os.SEEK_END) // page
+        for number in (pages // 2, pages // 2 + 1, pages - 2):
+            handle.seek(number * page)
+            handle.write(bytes(range(256)) * (page // 256))
+    os.utime(path, ns=(held.st_atime_ns, held.st_mtime_ns))
+    return path
+
+
+def test_a_backup_made_by_hand_is_checked_too(data_dir: Path, full_checks: list[bool]) -> None:
+    """File → Back up now (or ``mentordesk backup``) makes the day's copy: it is read through as
+    the daily one would be, so damage is not missed on a day the mentor backs up by hand."""
+    path = _damaged_at_rest(data_dir)
+    _reopen(data_dir)
+    with pytest.raises(backups.DamagedDataError):
+        backups.backup_now(path)
+    assert list(backups.backup_folder(path).glob("mentordesk-*.sqlite3")) == []
+    assert not integrity.note_path(path).exists()
+
+
+def test_a_copy_damaged_on_its_way_blames_the_backup_disk_not_the_data(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When only the copy is bad (the data file reads through sound) the copy is dropped and
+    the mentor is told the data is fine; the note of a clean close is kept."""
+    real = backups._integrity
+
+    def copy_fails(path: Path, message: str, passphrase: str | None = None, **kwargs: object) -> None:
+        if path != db:
+            raise backups.BackupError(f"{message} (bad sector on the backup disk).")
+        real(path, message, passphrase, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "_integrity", copy_fails)
+    with pytest.raises(backups.BackupError, match="the data file itself is sound") as raised:
+        backups.daily_backup_if_due(db, now=datetime(2026, 3, 16, 20, 0))
+    assert not isinstance(raised.value, backups.DamagedDataError)
+    folder = backups.backup_folder(db)
+    assert list(folder.glob("mentordesk-*.sqlite3")) == [] and list(folder.glob("*.part")) == []
+    close_data()
+    assert integrity.note_path(db).is_file()
+
+
+def test_the_daily_copy_joins_the_backups_only_once_checked(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checked under its temporary name: a start quit in the middle of the check leaves no
+    unchecked copy among the backups (and the next start makes the day's copy again)."""
+    seen: list[tuple[str, bool]] = []
+    real = backups.check_copy
+
+    def spy(data_file: Path, copy: Path) -> None:
+        seen.append((copy.suffix, copy.with_suffix("").exists()))
+        real(data_file, copy)
+
+    monkeypatch.setattr(backups, "check_copy", spy)
+    result = backups.daily_backup_if_due(db, now=datetime(2026, 3, 16, 20, 0))
+    assert result is not None and result.path.is_file()
+    assert seen == [(".part", False)]
