@@ -53,6 +53,20 @@ def _made(folder: Path, *, demo: bool = False) -> Path:
     return path
 
 
+def _damaged_at_rest(data_dir: Path) -> Path:
+    """A data file, closed cleanly, with pages gone bad and its modification time as it was."""
+    path = _made(data_dir, demo=True)
+    held = path.stat()
+    page = 4096
+    with path.open("r+b") as handle:
+        pages = handle.seek(0, os.SEEK_END) // page
+        for number in (pages // 2, pages // 2 + 1, pages - 2):
+            handle.seek(number * page)
+            handle.write(bytes(range(256)) * (page // 256))
+    os.utime(path, ns=(held.st_atime_ns, held.st_mtime_ns))
+    return path
+
+
 def test_a_clean_close_spares_the_next_start_the_read_through(data_dir: Path, full_checks: list[bool]) -> None:
     path = _made(data_dir)
     note = integrity.note_path(path)
@@ -127,15 +141,7 @@ def test_damage_at_rest_is_found_by_the_daily_backup(data_dir: Path, full_checks
     """Pages gone bad without the file's time changing (a failing disk) are not seen at start,
     so the daily backup reads its copy through: the damaged copy is not kept, the mentor is
     told, and the next start reads the file through and refuses it."""
-    path = _made(data_dir, demo=True)
-    held = path.stat()
-    page = 4096
-    with path.open("r+b") as handle:
-        pages = handle.seek(0, os.SEEK_END) // page
-        for number in (pages // 2, pages // 2 + 1, pages - 2):
-            handle.seek(number * page)
-            handle.write(bytes(range(256)) * (page // 256))
-    os.utime(path, ns=(held.st_atime_ns, held.st_mtime_ns))
+    path = _damaged_at_rest(data_dir)
     _reopen(data_dir)
     assert full_checks == [False]
     with pytest.raises(backups.DamagedDataError, match="looks damaged"):
@@ -159,19 +165,6 @@ def test_a_check_noted_in_the_future_does_not_count(data_dir: Path, full_checks:
     assert integrity.needs_full_check(path)
     _reopen(data_dir)
     assert full_checks == [True]
-
-
-def _damaged_at_rest(data_dir: Path) -> Path:
-    path = _made(data_dir, demo=True)
-    held = path.stat()
-    page = 4096
-    with path.open("r+b") as handle:
-        pages = handle.seek(0, os.SEEK_END) // page
-        for number in (pages // 2, pages // 2 + 1, pages - 2):
-            handle.seek(number * page)
-            handle.write(bytes(range(256)) * (page // 256))
-    os.utime(path, ns=(held.st_atime_ns, held.st_mtime_ns))
-    return path
 
 
 def test_a_backup_made_by_hand_is_checked_too(data_dir: Path, full_checks: list[bool]) -> None:
