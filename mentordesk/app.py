@@ -91,18 +91,24 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         def after_shown() -> None:
             # Listen for later starts on this data file (they bring this window forward); then,
             # as the window that keeps the file, fold the log back off the typing path.
-            if listener.start(window):
+            if window.isVisible() and listener.start(window):
                 from mentordesk.ui.checkpointer import Checkpointer
 
                 checkpointers.append(Checkpointer(path, window))
 
-        QTimer.singleShot(LISTEN_AFTER_MS, after_shown)
+        # A timer of this start's own, stopped when it ends: a window closed at once must not
+        # leave it to fire in a later event loop (another start in the same process, as in tests).
+        shown = QTimer(window)
+        shown.setSingleShot(True)
+        shown.timeout.connect(after_shown)
+        shown.start(LISTEN_AFTER_MS)
         if created and not demo:
             window.show_welcome()  # beside the window, never blocking it
         window.data_safety.schedule_daily_backup()  # after the window is shown, on a worker thread
         try:
             return app.exec()
         finally:
+            shown.stop()
             for checkpointer in checkpointers:
                 checkpointer.stop()
     finally:

@@ -200,6 +200,8 @@ class DataSafetyActions(QObject):
         QTimer.singleShot(delay_ms, self._start_daily_backup)
 
     def _start_daily_backup(self) -> None:
+        if not self.window.isVisible():  # closed since: its data file may be closed too
+            return
         if self._worker is not None and self._worker.is_alive():
             return
 
