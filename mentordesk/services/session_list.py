@@ -8,14 +8,14 @@ reads one page at a time, sorted by the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from peewee import fn
 
 from mentordesk.db.models import ActionItem, Mentee, Session
 from mentordesk.services.errors import ValidationError
-from mentordesk.services.sessions import SessionSummary, summary_line
+from mentordesk.services.sessions import SessionSummary, held_within, summaries
 
 SORT_KEYS = ("held_on", "mentee", "format", "open_actions", "wellbeing")
 
@@ -34,12 +34,7 @@ def _filtered(query: Any, where: SessionFilter) -> Any:
         raise ValidationError("The first date of the range comes after the last one.")
     if where.mentee_id:
         query = query.where(Session.mentee == where.mentee_id)
-    if where.start:
-        query = query.where(Session.held_on >= datetime.combine(where.start, datetime.min.time()))
-    if where.end:
-        query = query.where(
-            Session.held_on < datetime.combine(where.end + timedelta(days=1), datetime.min.time()))
-    return query
+    return held_within(query, where.start, where.end)
 
 
 def count_sessions(where: SessionFilter = SessionFilter()) -> int:  # noqa: B008 â€” frozen, immutable
@@ -82,21 +77,7 @@ def page_of_sessions(where: SessionFilter = SessionFilter(), *,  # noqa: B008 â€
     if not ids:
         return []
     found = {r.id: r for r in Session.select(Session, Mentee.name).join(Mentee).where(Session.id.in_(ids))}
-    rows = [found[i] for i in ids if i in found]
-    open_counts: dict[str, int] = dict(
-        ActionItem.select(ActionItem.session, fn.COUNT(ActionItem.id))
-        .where(ActionItem.session.in_(ids), ActionItem.done_on.is_null())
-        .group_by(ActionItem.session).tuples())
-    return [
-        SessionSummary(
-            id=r.id, mentee_id=r.mentee_id, mentee_name=r.mentee.name, held_on=r.held_on,
-            format=r.format, summary=summary_line(r),
-            moves=(len(r.listening.strip()), len(r.questions.strip()),
-                   len(r.encouragement.strip()), len(r.challenge.strip())),
-            open_actions=open_counts.get(r.id, 0), wellbeing_score=r.wellbeing_score,
-        )
-        for r in rows
-    ]
+    return summaries([found[i] for i in ids if i in found])
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from peewee import fn
+
 from mentordesk.db import search
 from mentordesk.db.base import new_id, transaction, utc_now
 from mentordesk.db.models import (
@@ -227,29 +229,34 @@ def summary_line(row: Session, length: int = 140, empty: str = "(no notes)") -> 
 def list_sessions(*, mentee_id: str | None = None, start: date | None = None, end: date | None = None,
                   limit: int | None = None) -> list[SessionSummary]:
     """Sessions newest first, of one mentee or all, optionally within [start, end]."""
-    query = (Session.select(Session, Mentee.name).join(Mentee)
-             .order_by(Session.held_on.desc()))
+    query = held_within(Session.select(Session, Mentee.name).join(Mentee), start, end)
+    query = query.order_by(Session.held_on.desc())
     if mentee_id:
         query = query.where(Session.mentee == mentee_id)
+    if limit:
+        query = query.limit(limit)
+    return summaries(list(query))
+
+
+def held_within(query: Any, start: date | None, end: date | None) -> Any:
+    """``query`` of sessions held on ``start`` or later and on ``end`` or earlier (either may be None)."""
     if start:
         query = query.where(Session.held_on >= datetime.combine(start, datetime.min.time()))
     if end:
         query = query.where(Session.held_on < datetime.combine(end + timedelta(days=1), datetime.min.time()))
-    if limit:
-        query = query.limit(limit)
-    rows = list(query)
-    open_counts: dict[str, int] = {}
-    if rows:
-        from peewee import fn
+    return query
 
-        ids = [r.id for r in rows]
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            open_counts.update(
-                ActionItem.select(ActionItem.session, fn.COUNT(ActionItem.id))
-                .where(ActionItem.session.in_(part), ActionItem.done_on.is_null())
-                .group_by(ActionItem.session).tuples()
-            )
+
+def summaries(rows: list[Session]) -> list[SessionSummary]:
+    """The list lines of ``rows`` (sessions read with their mentee's name), open actions counted."""
+    ids = [r.id for r in rows]
+    open_counts: dict[str, int] = {}
+    for chunk in range(0, len(ids), 500):
+        open_counts.update(
+            ActionItem.select(ActionItem.session, fn.COUNT(ActionItem.id))
+            .where(ActionItem.session.in_(ids[chunk:chunk + 500]), ActionItem.done_on.is_null())
+            .group_by(ActionItem.session).tuples()
+        )
     return [
         SessionSummary(
             id=r.id, mentee_id=r.mentee_id, mentee_name=r.mentee.name, held_on=r.held_on,
