@@ -36,6 +36,7 @@ from mentordesk.ui.models.attention_model import (
     AttentionFilterModel,
     AttentionModel,
 )
+from mentordesk.ui.widgets.column_fit import ColumnFit
 
 LIST_PAGE, EMPTY_PAGE = 0, 1
 SIZING_ROWS = 40  # the columns are made wide enough for the first rows
@@ -242,18 +243,13 @@ class DashboardView(QWidget):
         self.reminder_changed.emit(dashboard.reminder_text(data))
 
     def _size_columns(self, items: tuple[AttentionItem, ...]) -> None:
-        """Widths from the texts of the first rows, measured directly (resizeColumnToContents
-        would ask the model for every role of every measured cell: 15 ms at start)."""
-        cells, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        margin = 2 * cells.horizontalAdvance("M")
-        icon = cells.height() + 6  # the warning sign before an overdue date
+        """Widths from the texts of the first rows (ui/widgets/column_fit.py)."""
+        fit = ColumnFit(self.table)
         for column, least, most in ((KIND, 120, 210), (MENTEE, 120, 200), (DETAIL, 140, 270),
                                     (OPEN, 60, 160), (PREPARE, 60, 120)):
-            texts = {AttentionModel.text(item, column) for item in items}
-            width = max([cells.horizontalAdvance(text) for text in texts]
-                        + [header.horizontalAdvance(HEADERS[column])]) + margin
+            width = fit.width({AttentionModel.text(item, column) for item in items}, HEADERS[column])
             if column == DETAIL and any(item.overdue for item in items):
-                width += icon
+                width += fit.icon  # the warning sign before an overdue date
             self.table.setColumnWidth(column, min(max(width, least), most))
 
     def _say_summary(self, data: DashboardData) -> None:

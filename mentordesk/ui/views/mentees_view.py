@@ -51,6 +51,7 @@ from mentordesk.ui.models.mentee_table_model import (
 )
 from mentordesk.ui.undo import CloseCommand, push_status_change
 from mentordesk.ui.views.mentee_page import MenteePage
+from mentordesk.ui.widgets.column_fit import ColumnFit
 from mentordesk.ui.widgets.lazy_area import LazyArea
 
 EMPTY_PAGE, ROSTER_PAGE, MENTEE_PAGE = 0, 1, 2
@@ -351,25 +352,19 @@ class MenteesView(QWidget):
         return str(self.tag_filter.currentData() or "")
 
     def _size_columns(self, rows: list[MenteeRow]) -> None:
-        """Wide enough for every row's text, measured from the rows themselves.
-
-        (Qt's own measuring asks the model for each role of each cell: on 300 mentees
-        that was most of the time the roster took to open.) Widths only grow, so a
-        column the mentor widened stays as wide.
-        """
-        plain, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        """Wide enough for every row's text (ui/widgets/column_fit.py). Widths only grow,
+        so a column the mentor widened stays as wide."""
+        fit = ColumnFit(self.table)
         bold_font = self.table.font()
         bold_font.setBold(True)
         bold = QFontMetrics(bold_font)
-        margin = 2 * plain.horizontalAdvance("M")
-        sort_arrow = header.height()
+        sort_arrow = fit.header.height()
+        overdue = [days_since_text(row) for row in rows if row.overdue]
         for column in (NAME, STATUS, LAST_MET, DAYS_SINCE, OPEN_ACTIONS, NEXT_MEETING):
             texts = {display_text(row, column) for row in rows}
-            widest = max(plain.horizontalAdvance(text) for text in texts)
-            if column == DAYS_SINCE and any(row.overdue for row in rows):  # bold, after a warning sign
-                widest = max(widest, max(bold.horizontalAdvance(days_since_text(row)) for row in rows
-                                         if row.overdue) + plain.height() + 6)
-            width = max(widest + margin, header.horizontalAdvance(HEADERS[column]) + margin + sort_arrow)
+            width = fit.width(texts, HEADERS[column], header_extra=sort_arrow)
+            if column == DAYS_SINCE and overdue:  # bold, after a warning sign
+                width = max(width, fit.width(overdue, "", metrics=bold) + fit.icon)
             if column == NAME:
                 width = min(max(width, 160), 240)
             if not self._columns_sized or width > self.table.columnWidth(column):
