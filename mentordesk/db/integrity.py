@@ -62,15 +62,19 @@ def last_full_check(path: Path) -> datetime | None:
     return checked if checked.tzinfo is None else None  # MentorDesk writes naive UTC times
 
 
-def needs_full_check(path: Path, now: datetime | None = None) -> bool:
-    """True unless a clean close noted a full check within the last ``FULL_CHECK_EVERY``.
+def trusted_check(path: Path, now: datetime | None = None) -> datetime | None:
+    """The last full check a clean close noted, if it is recent enough to skip another one.
 
     A check noted in the future (the clock was wrong then, or is now) does not count:
     otherwise it would be carried from close to close and the weekly check never come.
     """
     checked = last_full_check(path)
     now = now or _now()
-    return checked is None or checked > now or now - checked > FULL_CHECK_EVERY
+    return None if checked is None or checked > now or now - checked > FULL_CHECK_EVERY else checked
+
+
+def needs_full_check(path: Path, now: datetime | None = None) -> bool:
+    return trusted_check(path, now) is None
 
 
 def forget(path: Path) -> None:

@@ -89,8 +89,8 @@ def check_openable(path: Path, passphrase: str | None = None, *, trust_clean_clo
     """
     fingerprint = _fingerprint(path)
     checked_at = _checked.get(fingerprint)
-    if checked_at is None and trust_clean_close and not integrity.needs_full_check(path):
-        checked_at = integrity.last_full_check(path)
+    if checked_at is None and trust_clean_close:
+        checked_at = integrity.trusted_check(path)
     full = checked_at is None
     _check(path, passphrase, full=full)
     if checked_at is None:
