@@ -3,8 +3,9 @@
 It applies only when the data file is encrypted: a passphrase is what unlocks
 it, and without one a lock would protect nothing that the computer's own screen
 lock does not. The idle time is the setting ``lock_minutes`` (default 10, 0 =
-never). An application-wide event filter restarts a timer on every key press,
-click or wheel turn. On time-out, every open session window is saved first,
+never). While the lock applies, an application-wide event filter restarts a timer
+on every key press, click or wheel turn (only then: such a filter passes every
+event of the program through Python). On time-out, every open session window is saved first,
 then the main window shows a lock screen instead of its content (menus off) and
 every other MentorDesk window is hidden until the right passphrase is typed.
 """
@@ -94,9 +95,7 @@ class IdleLock(QObject):
         self._content: QWidget | None = None
         self._hidden: list[QWidget] = []
         self._interval_ms = 0
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
         self.reload_setting()
 
     # --- the timer -------------------------------------------------------------------------
@@ -110,10 +109,25 @@ class IdleLock(QObject):
             interval_ms = int(minutes * 60_000)
         protected = encryption.data_file_is_protected()
         self._interval_ms = interval_ms if protected and interval_ms > 0 else 0
+        self._watch(self._interval_ms > 0)
         self.restart()
+
+    def _watch(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def active(self) -> bool:
         return self._interval_ms > 0
+
+    def watching(self) -> bool:
+        """True while the application-wide filter that sees typing and clicks is installed."""
+        return self._watching
 
     def restart(self) -> None:
         if self._interval_ms > 0 and not self.is_locked():
@@ -171,7 +185,5 @@ class IdleLock(QObject):
         return True
 
     def uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)
         self.timer.stop()

@@ -80,6 +80,7 @@ def test_activity_postpones_the_lock(qtbot: Any, locked_window: MainWindow) -> N
     """Typing restarts the idle time, so a mentor at work is not locked out."""
     win = locked_window
     win.idle_lock.reload_setting(interval_ms=400)
+    assert win.idle_lock.watching()
     for _ in range(6):
         qtbot.wait(120)
         qtbot.keyClick(win.navigation, Qt.Key.Key_Down)
@@ -91,5 +92,16 @@ def test_no_lock_without_encryption(qtbot: Any, window: MainWindow) -> None:
     """A plain data file has no passphrase to unlock with, so the idle lock stays off."""
     window.idle_lock.reload_setting(interval_ms=50)
     assert not window.idle_lock.active()
+    # Nor does it watch every event of the program for nothing.
+    assert not window.idle_lock.watching()
     qtbot.wait(200)
     assert not window.idle_lock.is_locked()
+
+
+def test_turning_the_lock_off_stops_watching(qtbot: Any, locked_window: MainWindow) -> None:
+    """Idle time 0 (never): the filter on every event goes, and a later time brings it back."""
+    lock = locked_window.idle_lock
+    lock.reload_setting(interval_ms=0)
+    assert not lock.active() and not lock.watching()
+    lock.reload_setting(interval_ms=60_000)
+    assert lock.active() and lock.watching()
