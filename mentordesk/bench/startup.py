@@ -15,9 +15,13 @@ import sys
 import time
 from pathlib import Path
 
-# Shared by both children: report the first paint of a widget in the top-level window,
-# then one more turn of the event loop, then quit. ``install(app)`` puts it on the
-# application object.
+# Shared by both children: report the first paint of the top-level window, then one more
+# turn of the event loop, then quit. ``install(app)`` is called once the window is shown,
+# just before the event loop starts (nothing is painted before that). The filter sits on
+# the window alone: Qt paints a window's children in the same pass, right after the window
+# itself, and the timer fires after that pass. (An application-wide filter would pass every
+# event of every object through Python and make PySide create a wrapper type for each
+# object, all the more the richer the window: it measured itself, not the program.)
 _READY_HOOK = r"""
 import sys, time
 
@@ -27,19 +31,18 @@ def install(app):
     class _Ready(QObject):
         fired = False
         def eventFilter(self, obj, event):
-            if not self.fired and event.type() == QEvent.Type.Paint and getattr(obj, "window", None):
-                win = obj.window()
-                if type(win).__name__ == WINDOW_CLASS and win.isVisible():
-                    self.fired = True
-                    QTimer.singleShot(0, self.done)
+            if not self.fired and event.type() == QEvent.Type.Paint:
+                self.fired = True
+                QTimer.singleShot(0, self.done)
             return False
         def done(self):
             extra = AFTER_READY() if AFTER_READY else ""  # noqa: F821 (defined by the child)
             print("ready", extra, flush=True)
             app.quit()
 
+    window = next(w for w in app.topLevelWidgets() if type(w).__name__ == WINDOW_CLASS and w.isVisible())
     app._ready = _Ready()
-    app.installEventFilter(app._ready)
+    window.installEventFilter(app._ready)
 """
 
 BASELINE = 'WINDOW_CLASS = "QMainWindow"\nAFTER_READY = None\n' + _READY_HOOK + r"""
@@ -47,7 +50,6 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
 app = QApplication(sys.argv[:1])
-install(app)
 
 class Model(QAbstractTableModel):
     def rowCount(self, parent=None): return 1000
@@ -63,12 +65,13 @@ table.setModel(Model(table))
 window.setCentralWidget(table)
 window.resize(1180, 720)
 window.show()
+install(app)
 app.exec()
 """
 
 # The app starts as the installed ``mentordesk`` command does: MentorDesk's own modules
 # first, Qt when the program imports it. So that the hook needs no Qt before then, it is
-# put on the application when its event loop starts (no window is painted before that).
+# put on the window when the event loop starts (no window is painted before that).
 # (Not by a QApplication subclass: every event would then pass through Python.)
 _APP_MAIN = r"""
 from importlib.machinery import PathFinder  # (importlib.abc would add 12 ms of imports to the start)
