@@ -31,10 +31,13 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentordesk.db.rows import CHUNK, marks, rows, rows_for_ids
-from mentordesk.services import clock, goals
+from mentordesk.services import clock, preferences
+
+if TYPE_CHECKING:
+    from mentordesk.services import goals
 
 # --- the rules' constants ---------------------------------------------------------------
 NAGGING_STATUSES = ("active", "prospective")
@@ -378,15 +381,15 @@ def _action_items(facts: dict[str, MenteeFacts], today: date) -> list[AttentionI
     if not facts:
         return []
     items = []
-    # Counted and picked in SQL: a busy career has thousands of overdue actions, a few hundred groups.
-    for mentee_id, owner, text, due_on, n in rows(
-            "SELECT mentee_id, owner, text, due_on, n FROM ("
-            " SELECT a.mentee_id, a.owner, a.text, a.due_on,"
-            "  COUNT(*) OVER (PARTITION BY a.mentee_id, a.owner) AS n,"
-            "  ROW_NUMBER() OVER (PARTITION BY a.mentee_id, a.owner ORDER BY a.due_on, a.position) AS k"
-            " FROM action_item a JOIN mentee m ON m.id = a.mentee_id"
-            f" WHERE m.status IN ({marks(NAGGING_STATUSES)}) AND a.done_on IS NULL AND a.due_on < ?)"
-            " WHERE k = 1", [*NAGGING_STATUSES, today.isoformat()]):
+    # Counted and picked in SQL, in one pass over the index of open actions: a busy career has
+    # thousands of overdue actions, a few hundred groups. The key (due date, then place in
+    # the session) picks the oldest; SQLite takes the bare columns from the row with the MIN.
+    for mentee_id, owner, text, due_on, n, _key in rows(
+            "SELECT a.mentee_id, a.owner, a.text, a.due_on, COUNT(*),"
+            " MIN(a.due_on || printf(' %010d', a.position))"
+            " FROM action_item a INDEXED BY action_item_open JOIN mentee m ON m.id = a.mentee_id"
+            f" WHERE m.status IN ({marks(NAGGING_STATUSES)}) AND a.done_on IS NULL AND a.due_on < ?"
+            " GROUP BY a.mentee_id, a.owner", [*NAGGING_STATUSES, today.isoformat()]):
         if mentee_id not in facts:
             continue
         oldest = _as_date(due_on) or today
@@ -423,7 +426,7 @@ def _mentee_items(f: MenteeFacts, today: date) -> list[AttentionItem]:
 def _goal_items(facts: dict[str, MenteeFacts], today: date) -> list[AttentionItem]:
     if not facts:
         return []
-    interval = goals.review_interval()
+    interval = preferences.goal_review_interval()
     items = []
     for mentee_id, title, created_at, last in rows(
             "SELECT g.mentee_id, g.title, g.created_at,"

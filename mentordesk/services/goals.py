@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from mentordesk.db import search
 from mentordesk.db.base import transaction
@@ -112,16 +112,12 @@ def _get(goal_id: str) -> Goal:
     return goal
 
 
-def review_interval() -> timedelta:
-    return timedelta(weeks=int(preferences.get("goal_review_weeks")))
-
-
 def is_review_due(goal: Goal, last_update: date | None, today: date) -> bool:
     """An open goal whose last progress update (or creation) is older than the review interval."""
     if goal.status != "open":
         return False
     since = last_update or goal.created_at.date()
-    return today - since > review_interval()
+    return today - since > preferences.goal_review_interval()
 
 
 def goals_of(mentee_id: str) -> list[GoalView]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from mentordesk.db.base import transaction
@@ -29,6 +30,11 @@ def get(key: str) -> Any:
 def put(key: str, value: Any) -> None:
     with transaction():
         Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+
+
+def goal_review_interval() -> timedelta:
+    """How long an open goal may go without a progress update before its review is due."""
+    return timedelta(weeks=int(get("goal_review_weeks")))
 
 
 def relationship_kinds() -> list[str]:

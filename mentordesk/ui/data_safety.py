@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 from mentordesk.services import backups, encryption
 from mentordesk.services.data_location import cloud_folder, cloud_sync_warning
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.mentees import MenteeRow
+
+if TYPE_CHECKING:
+    from mentordesk.services.mentees import MenteeRow
 
 DAILY_BACKUP_DELAY_MS = 3000
 JSON_FILTER = "MentorDesk export (*.json)"

@@ -50,6 +50,6 @@ def meeting(mentee_id: str, held_on: datetime, *, next_on: date | None = None, s
 
 
 def action(session_id: str, mentee_id: str, text: str, *, owner: str = "mentee", due_on: date | None = None,
-           done_on: date | None = None) -> None:
+           done_on: date | None = None, position: int = 0) -> None:
     ActionItem.create(session=session_id, mentee=mentee_id, text=text, owner=owner, due_on=due_on,
-                      done_on=done_on)
+                      done_on=done_on, position=position)

@@ -49,6 +49,19 @@ def test_overdue_actions_are_split_between_mentee_and_mentor() -> None:
     assert (data.count(MENTEE_ACTIONS), data.count(MENTOR_ACTIONS)) == (2, 1)
 
 
+def test_the_oldest_overdue_action_is_the_first_of_its_day() -> None:
+    """Of actions due on the same day, the one listed first in the session is named."""
+    m = mentee("Aiko Tanaka")
+    s = meeting(m, datetime(2026, 3, 1, 10, 0))
+    due = TODAY - timedelta(days=5)
+    action(s, m, "Third on the list", due_on=due, position=3)
+    action(s, m, "First on the list", due_on=due, position=1)
+    action(s, m, "Second on the list", due_on=due, position=2)
+    action(s, m, "Due later", due_on=TODAY - timedelta(days=1), position=0)
+    [item] = [i for i in dashboard.dashboard().items if i.kind == MENTEE_ACTIONS]
+    assert item.count == 4 and item.what.endswith("oldest: First on the list") and item.on == due
+
+
 def test_not_seen_longer_than_the_cadence() -> None:
     """Strictly longer than the cadence is overdue; exactly the cadence is not."""
     late = mentee("Aisha Rahman", cadence=28)
