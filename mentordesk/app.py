@@ -6,6 +6,7 @@ asked); this module opens it and shows the window. Headless commands never come 
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,6 +90,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         checkpointers: list[Checkpointer] = []
 
         def after_shown() -> None:
+            gc.enable()  # if the command line started without it (cli._open_window)
             # Listen for later starts on this data file (they bring this window forward); then,
             # as the window that keeps the file, fold the log back off the typing path.
             if window.isVisible() and listener.start(window):

@@ -7,22 +7,25 @@ line on stderr, ``mentordesk: <message>``, and exit status 2.
 
 from __future__ import annotations
 
-import argparse
-import importlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk import __version__
 from mentordesk.paths import chosen_data_dir
 from mentordesk.services.errors import MentorDeskError
 
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
 ENV_PASSPHRASE = "MENTORDESK_PASSPHRASE"
 
-Command = Callable[[argparse.Namespace], int]
+Command = Callable[["argparse.Namespace"], int]
 
 # One module a subcommand under mentordesk/commands/, each with
 # ``register(subparsers, common_options_parser)``; handlers import what they need lazily.
@@ -37,6 +40,8 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     subcommand is not overwritten by the subcommand's default (and one given
     after it wins).
     """
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     default_dir: object = argparse.SUPPRESS if suppress else None
     default_demo: object = argparse.SUPPRESS if suppress else False
@@ -47,11 +52,10 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     return common
 
 
-def _window_parser() -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(prog="mentordesk", parents=[_common_options(suppress=False)])
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="mentordesk",
         description="A private, offline notebook for mentors in medicine and the health professions. "
@@ -67,32 +71,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _is_window_start(arguments: list[str]) -> bool:
-    """Only ``--demo`` and ``--data-dir DIR``: the window, whose start need not build (and
-    import) every command's parser first, about 15 ms."""
+def _window_start(arguments: list[str]) -> tuple[str | None, bool] | None:
+    """``(data dir, demo)`` when the arguments are only ``--demo`` and ``--data-dir DIR``: the
+    window, whose start need not import argparse and build every command's parser first.
+    None for anything else, which goes through the full parser."""
     rest = list(arguments)
+    data_dir: str | None = None
+    demo = False
     while rest:
         argument = rest.pop(0)
         if argument == "--data-dir" and rest and not rest[0].startswith("-"):
-            rest.pop(0)
-        elif argument != "--demo" and not argument.startswith("--data-dir="):
-            return False
-    return True
+            data_dir = rest.pop(0)
+        elif argument.startswith("--data-dir="):
+            data_dir = argument.partition("=")[2]
+        elif argument == "--demo":
+            demo = True
+        else:
+            return None
+    return data_dir, demo
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(argv) if argv is not None else sys.argv[1:]
+    window = _window_start(arguments)
+    if window is not None:
+        return _guarded(lambda: _open_window(*window))
     # Anything else (a command, --help, --version, a mistake) goes through the full parser.
-    parser = _window_parser() if _is_window_start(arguments) else build_parser()
     try:
-        args = parser.parse_args(arguments)
+        args = build_parser().parse_args(arguments)
     except SystemExit as stop:  # --help, --version and usage errors
         return _exit_code(stop.code)
+    handler: Command | None = getattr(args, "handler", None)
+    if handler is None:
+        return _guarded(lambda: _open_window(args.data_dir, args.demo))
+    return _guarded(lambda: _run_headless(handler, args))
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run a command; expected failures end with one line on stderr."""
     try:
-        handler: Command | None = getattr(args, "handler", None)
-        if handler is None:
-            return _open_window(args)
-        return _run_headless(handler, args)
+        return run()
     except MentorDeskError as error:
         _fail(str(error))
         return EXIT_ERROR
@@ -118,18 +136,18 @@ def _fail(message: str) -> None:
     print(f"mentordesk: {line}", file=sys.stderr)
 
 
-def _open_data(args: argparse.Namespace) -> Path:
+def _open_data(data_dir: str | None, demo: bool) -> Path:
     """Open the chosen data folder (refusing a bad one unchanged), filling demo data if asked."""
     from mentordesk.services.storage import close_data, open_data_dir
 
-    folder = chosen_data_dir(args.data_dir, demo=args.demo)
+    folder = chosen_data_dir(data_dir, demo=demo)
     open_data_dir(folder, _passphrase_for(folder))
     from mentordesk.services.data_location import cloud_sync_warning
 
     warning = cloud_sync_warning(folder)
     if warning:
         print(f"mentordesk: {warning}", file=sys.stderr)
-    if args.demo:
+    if demo:
         try:
             _fill_demo_if_empty()
         except BaseException:
@@ -163,23 +181,36 @@ def _fill_demo_if_empty() -> None:
         fill_demo()
 
 
-def _open_window(args: argparse.Namespace) -> int:
+def _open_window(data_dir: str | None, demo: bool) -> int:
+    # The start runs without the cyclic garbage collector: nearly all it makes (modules,
+    # classes, the window) lives as long as the program, and collecting it again and again
+    # costs about 10 ms. The window turns it back on once it is shown (app.run_gui).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_data_and_open_window(data_dir, demo)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_data_and_open_window(data_dir: str | None, demo: bool) -> int:
     from mentordesk.db.cipher import is_encrypted
     from mentordesk.paths import data_file
     from mentordesk.services.storage import close_data
 
-    folder = chosen_data_dir(args.data_dir, demo=args.demo)
+    folder = chosen_data_dir(data_dir, demo=demo)
     if is_encrypted(data_file(folder)):
         # The window asks for the passphrase itself, in a dialog, and checks the file then.
         from mentordesk.app import run_gui
 
-        return run_gui(folder, demo=args.demo)
-    folder = _open_data(args)
+        return run_gui(folder, demo=demo)
+    folder = _open_data(data_dir, demo)
     # The window opens the data file itself; this was the check that it can.
     close_data()
     from mentordesk.app import run_gui
 
-    return run_gui(folder, demo=args.demo)
+    return run_gui(folder, demo=demo)
 
 
 def _run_headless(handler: Command, args: argparse.Namespace) -> int:
@@ -187,7 +218,7 @@ def _run_headless(handler: Command, args: argparse.Namespace) -> int:
 
     if not getattr(args, "needs_data", True):  # e.g. install-desktop-entry: no data file needed
         return handler(args)
-    _open_data(args)
+    _open_data(args.data_dir, args.demo)
     try:
         return handler(args)
     finally:

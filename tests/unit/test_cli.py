@@ -14,6 +14,7 @@ from mentordesk import __version__, cli
 from mentordesk.db.base import database
 from mentordesk.db.models import Mentee
 from mentordesk.paths import DATA_FILE_NAME, data_file
+from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import MenteeData, create_mentee, set_status
 from mentordesk.services.storage import close_data, open_data_dir
 
@@ -274,13 +275,16 @@ def test_folder_without_write_permission(tmp_path: Path, capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize(("argv", "window"), [
-    ([], True), (["--demo"], True), (["--data-dir", "x"], True), (["--data-dir=x", "--demo"], True),
-    (["mentees"], False), (["--data-dir", "x", "mentees"], False), (["--help"], False),
-    (["--version"], False), (["--data-dir"], False), (["--data-dir", "--demo"], False), (["--bogus"], False),
+    ([], (None, False)), (["--demo"], (None, True)), (["--data-dir", "x"], ("x", False)),
+    (["--data-dir=x", "--demo"], ("x", True)), (["--data-dir", "x", "--data-dir", "y"], ("y", False)),
+    (["mentees"], None), (["--data-dir", "x", "mentees"], None), (["--help"], None),
+    (["--version"], None), (["--data-dir"], None), (["--data-dir", "--demo"], None), (["--bogus"], None),
+    (["--dem"], None),
 ])
-def test_only_a_plain_start_skips_the_commands_parser(argv: list[str], window: bool) -> None:
+def test_only_a_plain_start_skips_the_commands_parser(argv: list[str],
+                                                      window: tuple[str | None, bool] | None) -> None:
     """Opening the window does not build every command's parser; anything else gets the full one."""
-    assert cli._is_window_start(argv) is window
+    assert cli._window_start(argv) == window
 
 
 def test_a_plain_start_imports_no_command_module(tmp_path: Path, no_window: list[tuple[Path, bool]],
@@ -292,3 +296,23 @@ def test_a_plain_start_imports_no_command_module(tmp_path: Path, no_window: list
     assert cli.main(["--data-dir", str(tmp_path / "data")]) == 0
     assert no_window == [(tmp_path / "data", False)]
     assert not [m for m in sys.modules if m.startswith("mentordesk.commands.")]
+
+
+def test_the_window_starts_without_the_garbage_collector_and_gives_it_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collecting during the start only slows it; afterwards (or on a failed start) it is on again."""
+    import gc
+
+    seen: list[bool] = []
+
+    def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
+        seen.append(gc.isenabled())
+        raise MentorDeskError("the window could not open")
+
+    fake = types.ModuleType("mentordesk.app")
+    fake.run_gui = run_gui  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mentordesk.app", fake)
+    assert gc.isenabled()
+    assert cli.main(["--data-dir", str(tmp_path / "data")]) == cli.EXIT_ERROR
+    assert seen == [False]
+    assert gc.isenabled()
