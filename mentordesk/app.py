@@ -27,12 +27,14 @@ EXIT_DATA_ERROR = 2
 LISTEN_AFTER_MS = 100
 
 
-def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
+def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
+            first_start: bool | None = None) -> int:
     """Open the window on the data file in ``data_dir``; returns the process exit code.
 
     A second start on the same data file brings the running window forward and
     returns 0. A data folder or file that cannot be used prints one line on
-    stderr and returns 2, before any window exists.
+    stderr and returns 2, before any window exists. On a first start (the data file
+    did not exist: ``first_start``, else looked up here) the window shows a welcome.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -55,7 +57,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         print(f"MentorDesk is already open on {data_file(data_dir)}; brought its window forward.",
               file=sys.stderr)
         return EXIT_OK
-    created = not data_file(data_dir).exists()  # a first start: the window shows a short welcome
+    created = not data_file(data_dir).exists() if first_start is None else first_start
     try:
         path = open_data_dir(data_dir)
     except PassphraseNeededError:

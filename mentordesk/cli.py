@@ -205,12 +205,13 @@ def _check_data_and_open_window(data_dir: str | None, demo: bool) -> int:
         from mentordesk.app import run_gui
 
         return run_gui(folder, demo=demo)
+    first_start = not data_file(folder).exists()  # the check below creates it
     folder = _open_data(data_dir, demo)
     # The window opens the data file itself; this was the check that it can.
     close_data()
     from mentordesk.app import run_gui
 
-    return run_gui(folder, demo=demo)
+    return run_gui(folder, demo=demo, first_start=first_start)
 
 
 def _run_headless(handler: Command, args: argparse.Namespace) -> int:

@@ -127,3 +127,25 @@ def test_two_starts_at_once_leave_one_window(qtbot: Any, tmp_path: Path,
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
             widget.deleteLater()
+
+
+def test_the_mentors_first_start_from_the_command_shows_the_welcome(qtbot: Any, tmp_path: Path) -> None:
+    """`mentordesk` on a new data folder: the command line checks (and so creates) the data file
+    first, and the window still greets the mentor."""
+    from mentordesk import cli
+    from mentordesk.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    welcomed: list[bool] = []
+
+    def look_then_close() -> None:
+        welcomed.append(any(isinstance(w, WelcomeDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget.isWindow():
+                widget.close()
+
+    QTimer.singleShot(0, look_then_close)
+    assert cli.main(["--data-dir", str(tmp_path / "data")]) == 0
+    assert welcomed == [True]
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, (MainWindow, WelcomeDialog)):
+            widget.deleteLater()

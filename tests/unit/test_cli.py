@@ -49,7 +49,8 @@ def no_window(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bool]]:
     """A stand-in for mentordesk.app that records how the window would have been opened."""
     calls: list[tuple[Path, bool]] = []
 
-    def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
+    def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
+                first_start: bool | None = None) -> int:
         assert database.obj is None or database.obj.is_closed(), "the CLI must close the data file first"
         calls.append((data_dir, demo))
         return 0
@@ -305,7 +306,8 @@ def test_the_window_starts_without_the_garbage_collector_and_gives_it_back(
 
     seen: list[bool] = []
 
-    def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None) -> int:
+    def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
+                first_start: bool | None = None) -> int:
         seen.append(gc.isenabled())
         raise MentorDeskError("the window could not open")
 
@@ -316,3 +318,23 @@ def test_the_window_starts_without_the_garbage_collector_and_gives_it_back(
     assert cli.main(["--data-dir", str(tmp_path / "data")]) == cli.EXIT_ERROR
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_the_window_knows_a_first_start_although_the_check_made_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line creates the data file when it checks it; the window must still know
+    that this is the mentor's first start (it shows the welcome then)."""
+    starts: list[bool | None] = []
+
+    def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
+                first_start: bool | None = None) -> int:
+        starts.append(first_start)
+        return 0
+
+    fake = types.ModuleType("mentordesk.app")
+    fake.run_gui = run_gui  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mentordesk.app", fake)
+    folder = tmp_path / "data"
+    assert cli.main(["--data-dir", str(folder)]) == 0
+    assert cli.main(["--data-dir", str(folder)]) == 0
+    assert starts == [True, False]
