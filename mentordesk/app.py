@@ -18,6 +18,8 @@ from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.storage import close_data, open_data_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from mentordesk.ui.checkpointer import Checkpointer
     from mentordesk.ui.main_window import MainWindow
     from mentordesk.ui.single_instance import SingleInstanceServer
@@ -46,10 +48,8 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    # The icon in the title bar and task bar; the desktop file name links Wayland windows to the menu entry.
-    from mentordesk.ui.app_icon import application_icon
-
-    app.setWindowIcon(application_icon())
+    # The desktop file name links Wayland windows to the menu entry; the icon in the title
+    # bar and task bar follows once the window is shown (_show_app_icon), off the start path.
     app.setDesktopFileName("mentordesk")
 
     name = server_name(data_file(data_dir))
@@ -63,6 +63,8 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
     except PassphraseNeededError:
         # An encrypted data file: a small dialog asks for the passphrase (three tries).
         from mentordesk.ui.dialogs.passphrase_dialog import ask_to_open
+
+        _show_app_icon(app)
 
         opened, problem = ask_to_open(data_dir, lambda passphrase: open_data_dir(data_dir, passphrase))
         if opened is None:
@@ -93,6 +95,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
 
         def after_shown() -> None:
             gc.enable()  # if the command line started without it (cli._open_window)
+            _show_app_icon(app)
             # Listen for later starts on this data file (they bring this window forward); then,
             # as the window that keeps the file, fold the log back off the typing path.
             if window.isVisible() and listener.start(window):
@@ -120,6 +123,13 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         stop_shutdown_saving()
         crash.uninstall()
         close_data()
+
+
+def _show_app_icon(app: QApplication) -> None:
+    from mentordesk.ui.app_icon import application_icon
+
+    if app.windowIcon().isNull():
+        app.setWindowIcon(application_icon())
 
 
 class SecondStartListener:

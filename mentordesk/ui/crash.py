@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from mentordesk.crash import CrashHandler
 
 
 def show_crash_message(log_path: Path) -> None:
     """A short, calm message saying what happened and where the details are."""
+    from PySide6.QtWidgets import QApplication, QMessageBox  # here: the start needs neither
+
     parent = QApplication.activeWindow()
     QMessageBox.critical(
         parent,

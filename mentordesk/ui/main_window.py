@@ -8,15 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QTextCursor, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -339,6 +338,8 @@ class MainWindow(QMainWindow):
     # --- areas ---------------------------------------------------------------------------
     def show_area(self, area: int) -> None:
         area = max(0, min(area, self.stack.count() - 1))
+        from PySide6.QtCore import QItemSelectionModel
+
         index = self.navigation.model().index(area, 0)
         self.navigation.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -381,6 +382,8 @@ class MainWindow(QMainWindow):
         """A new session with the mentee selected in the Mentees area, in its own window."""
         row = self._selected_mentee()
         if row is None:
+            from PySide6.QtWidgets import QMessageBox
+
             self.show_area(MENTEES)
             QMessageBox.information(self, "New session", "Select a mentee in the list first, "
                                     "then choose New session (Ctrl+Shift+N).")
@@ -445,6 +448,8 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
         if questions_text:
+            from PySide6.QtGui import QTextCursor
+
             edit = window.editor.sections.edits["questions"]
             edit.moveCursor(QTextCursor.MoveOperation.End)
             if edit.toPlainText() and not edit.toPlainText().endswith("\n"):

@@ -10,7 +10,6 @@ file first (``may_be_running``) and the window starts listening once it is shown
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 import re
@@ -18,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket
@@ -28,10 +27,16 @@ TIMEOUT_MS = 1000
 
 
 def _user_name() -> str:
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry and no LOGNAME: a container, say
-        name = ""
+    # As getpass.getuser() finds it (without loading getpass and termios at every start).
+    names = (os.environ.get(key) for key in ("LOGNAME", "USER", "LNAME", "USERNAME"))
+    name = next((value for value in names if value), "")
+    if not name and hasattr(os, "getuid"):
+        try:
+            import pwd
+
+            name = pwd.getpwuid(os.getuid()).pw_name
+        except (KeyError, OSError):  # no passwd entry and no LOGNAME: a container, say
+            name = ""
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:32] or "user"
 
 
@@ -74,7 +79,12 @@ def ask_running_instance_to_raise(name: str, timeout_ms: int = TIMEOUT_MS) -> bo
 
 
 def _socket_file_exists(name: str) -> bool:
-    path = Path(name) if os.path.isabs(name) else Path(QDir.tempPath()) / name
+    if os.path.isabs(name):
+        path = Path(name)
+    else:  # where Qt puts a socket without a folder
+        from PySide6.QtCore import QDir
+
+        path = Path(QDir.tempPath()) / name
     return path.exists() or path.is_symlink()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mentordesk import app
@@ -98,6 +99,9 @@ def test_the_shown_window_is_raised_by_a_later_start(qtbot: Any, tmp_path: Path)
     QTimer.singleShot(app.LISTEN_AFTER_MS + 400, second_start)
     collecting: list[bool] = []
     QTimer.singleShot(app.LISTEN_AFTER_MS + 300, lambda: collecting.append(gc.isenabled()))
+    iconed: list[bool] = []
+    QApplication.setWindowIcon(QIcon())  # the icon comes once the window is shown
+    QTimer.singleShot(app.LISTEN_AFTER_MS + 300, lambda: iconed.append(not QApplication.windowIcon().isNull()))
     gc.disable()  # as the command line starts the window: the shown window turns it back on
     try:
         assert run_gui(folder) == 0
@@ -105,6 +109,7 @@ def test_the_shown_window_is_raised_by_a_later_start(qtbot: Any, tmp_path: Path)
         gc.enable()
     assert answered == [True]
     assert collecting == [True]
+    assert iconed == [True]
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
             widget.deleteLater()
