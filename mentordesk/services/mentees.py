@@ -24,21 +24,8 @@ from mentordesk.services.errors import (
     TransitionError,
 )
 from mentordesk.services.folding import fold
+from mentordesk.services.mentee_status import ALLOWED_TRANSITIONS, STATUS_LABELS
 from mentordesk.services.validation import clean_choice, clean_email, clean_text
-
-# Which status may follow which: a relationship begins, pauses, ends, and may be reopened.
-ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "prospective": ("active", "closed"),
-    "active": ("paused", "closed"),
-    "paused": ("active", "closed"),
-    "closed": ("active",),
-}
-STATUS_LABELS = {
-    "prospective": "Prospective",
-    "active": "Active",
-    "paused": "Paused",
-    "closed": "Closed",
-}
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.services.dashboard import reminder_text
-from mentordesk.services.mentor import get_profile
 from mentordesk.ui import icons, theme
 from mentordesk.ui.data_safety import DataSafetyActions
 from mentordesk.ui.lock import IdleLock
@@ -472,7 +471,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(outcome, 8000)
 
     def edit_profile(self) -> None:
+        from mentordesk.services.mentor import get_profile
         from mentordesk.ui.dialogs.profile_dialog import ProfileDialog  # on first use: off the start path
+
         ProfileDialog.ask(self, get_profile())
 
     def show_about(self) -> AboutDialog:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from mentordesk.services.mentees import ALLOWED_TRANSITIONS
+from mentordesk.services.mentee_status import ALLOWED_TRANSITIONS
 
 if TYPE_CHECKING:
     from mentordesk.ui.views.mentees_view import MenteesView

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mentordesk.services import mentees, relationships
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.mentees import STATUS_LABELS
+from mentordesk.services.mentee_status import STATUS_LABELS
 from mentordesk.services.status_undo import restore_status
 
 Refresh = Callable[[str], None]

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mentordesk.services.folding import fold
-from mentordesk.services.mentees import STATUS_LABELS
+from mentordesk.services.mentee_status import STATUS_LABELS
 from mentordesk.services.session_list import MenteeChoice
 
 ALL_MENTEES = "All mentees"

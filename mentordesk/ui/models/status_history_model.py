@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mentordesk.db.models import StatusChange
-from mentordesk.services.mentees import STATUS_LABELS
+from mentordesk.services.mentee_status import STATUS_LABELS
 from mentordesk.services.relationships import CLOSURE_LABELS
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.row_table_model import Column, RowTableModel

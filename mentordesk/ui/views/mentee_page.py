@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mentordesk.db.models import Mentee
 from mentordesk.services import mentees, relationships
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.mentees import STATUS_LABELS
+from mentordesk.services.mentee_status import ALLOWED_TRANSITIONS, STATUS_LABELS
 from mentordesk.services.relationships import CLOSURE_LABELS
 from mentordesk.ui.dialogs.agreement_dialog import AgreementDialog
 from mentordesk.ui.dialogs.agreement_history_dialog import AgreementHistoryDialog
@@ -237,7 +237,7 @@ class MenteePage(QWidget):
         self.goals.set_mentee(self.mentee_id)
         self.timeline.set_mentee(self.mentee_id)
         self.milestones.set_mentee(mentee)
-        allowed = mentees.ALLOWED_TRANSITIONS[mentee.status]
+        allowed = ALLOWED_TRANSITIONS[mentee.status]
         self.activate_action.setEnabled(mentee.status in ("prospective", "paused"))
         self.pause_action.setEnabled("paused" in allowed)
         self.close_action.setEnabled("closed" in allowed)

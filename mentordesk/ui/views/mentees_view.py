@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import mentees, relationships
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
+from mentordesk.services.mentee_status import STATUS_LABELS
+from mentordesk.services.mentees import MenteeRow
 from mentordesk.services.overview import roster_counts
 from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDialog, Closure
 from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
