@@ -59,14 +59,15 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         return EXIT_OK
     created = not data_file(data_dir).exists() if first_start is None else first_start
     try:
-        path = open_data_dir(data_dir)
+        path = open_data_dir(data_dir, questions=False)  # once the window is shown (after_shown)
     except PassphraseNeededError:
         # An encrypted data file: a small dialog asks for the passphrase (three tries).
         from mentordesk.ui.dialogs.passphrase_dialog import ask_to_open
 
         _show_app_icon(app)
 
-        opened, problem = ask_to_open(data_dir, lambda passphrase: open_data_dir(data_dir, passphrase))
+        opened, problem = ask_to_open(data_dir, lambda passphrase: open_data_dir(data_dir, passphrase,
+                                                                                 questions=False))
         if opened is None:
             print(f"mentordesk: {problem}", file=sys.stderr)
             return EXIT_DATA_ERROR
@@ -102,6 +103,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
                 from mentordesk.ui.checkpointer import Checkpointer
 
                 checkpointers.append(Checkpointer(path, window))
+                _bring_in_questions(window)
 
         # A timer of this start's own, stopped when it ends: a window closed at once must not
         # leave it to fire in a later event loop (another start in the same process, as in tests).
@@ -123,6 +125,17 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         stop_shutdown_saving()
         crash.uninstall()
         close_data()
+
+
+def _bring_in_questions(window: MainWindow) -> None:
+    """The shipped question bank into the data file: the first use of the models, which
+    load here, after the first paint (db/orm.py), instead of before it."""
+    from mentordesk.services.storage import sync_questions
+
+    try:
+        sync_questions()
+    except MentorDeskError as error:  # a damaged installation: the rest of the program works
+        window.statusBar().showMessage(f"The question bank could not be read: {error}", 15000)
 
 
 def _show_app_icon(app: QApplication) -> None:

@@ -136,12 +136,13 @@ def _fail(message: str) -> None:
     print(f"mentordesk: {line}", file=sys.stderr)
 
 
-def _open_data(data_dir: str | None, demo: bool) -> Path:
-    """Open the chosen data folder (refusing a bad one unchanged), filling demo data if asked."""
+def _open_data(data_dir: str | None, demo: bool, *, questions: bool = True) -> Path:
+    """Open the chosen data folder (refusing a bad one unchanged), filling demo data if asked.
+    Without ``questions`` the shipped question bank is left to the window (storage.py)."""
     from mentordesk.services.storage import close_data, open_data_dir
 
     folder = chosen_data_dir(data_dir, demo=demo)
-    open_data_dir(folder, _passphrase_for(folder))
+    open_data_dir(folder, _passphrase_for(folder), questions=questions)
     from mentordesk.services.data_location import cloud_sync_warning
 
     warning = cloud_sync_warning(folder)
@@ -174,10 +175,13 @@ def _passphrase_for(folder: Path) -> str | None:
 
 
 def _fill_demo_if_empty() -> None:
-    from mentordesk.db.models import Mentee
-    from mentordesk.services.sample_data import fill_demo
+    from mentordesk.db.rows import rows
 
-    if not Mentee.select().exists():
+    if not rows("SELECT 1 FROM mentee LIMIT 1"):  # plain SQL: the models load only to fill it
+        from mentordesk.services.sample_data import fill_demo
+        from mentordesk.services.storage import sync_questions
+
+        sync_questions()
         fill_demo()
 
 
@@ -206,7 +210,7 @@ def _check_data_and_open_window(data_dir: str | None, demo: bool) -> int:
 
         return run_gui(folder, demo=demo)
     first_start = not data_file(folder).exists()  # the check below creates it
-    folder = _open_data(data_dir, demo)
+    folder = _open_data(data_dir, demo, questions=False)
     # The window opens the data file itself; this was the check that it can.
     close_data()
     from mentordesk.app import run_gui

@@ -118,6 +118,13 @@ def AFTER_READY():
 """ + _READY_HOOK + _APP_MAIN
 
 
+LOADED = r"""
+WINDOW_CLASS = "MainWindow"
+def AFTER_READY():
+    return "loaded=" + ",".join(sorted({name.partition(".")[0] for name in sys.modules}))
+""" + _READY_HOOK + _APP_MAIN
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -171,6 +178,12 @@ def resident_memory_mb(data_dir: Path) -> float:
     _, line = _run(MEMORY, str(data_dir))
     kb = next(int(part.split("=")[1]) for part in line.split() if part.startswith("rss_kb="))
     return kb / 1024
+
+
+def packages_at_first_paint(data_dir: Path) -> set[str]:
+    """The top-level packages and modules loaded when the window is first painted."""
+    _, line = _run(LOADED, str(data_dir))
+    return set(line.split("loaded=", 1)[1].split(","))
 
 
 def summary(times: list[float]) -> tuple[float, float]:

@@ -1,32 +1,90 @@
 """The one database of MentorDesk and the function that opens it.
 
-Every model binds to ``database``, a peewee ``DatabaseProxy``: it is initialised
-once per process by ``open_database`` (and can later hold an encrypted
-SQLCipher database without any model changing).
+Every model binds to ``database``, a peewee ``DatabaseProxy`` (db/orm.py): it is
+initialised by ``open_database`` (and can hold an encrypted SQLCipher database
+without any model changing). A plain data file is opened with the standard
+``sqlite3`` module and peewee loads on first use, taking over that connection:
+the window's first screen needs no peewee (``connection()`` and db/rows.py).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import peewee
+from typing import TYPE_CHECKING, Any
 
 from mentordesk.db import integrity
 from mentordesk.paths import OWNER_ONLY_FILE, make_owner_only
 from mentordesk.services.errors import DataFileError
 
-database = peewee.DatabaseProxy()
+if TYPE_CHECKING:
+    import peewee
+
+    from mentordesk.db.orm import database as database
+
 # The open data file and when it was last read through for damage (db/integrity.py).
 _opened: list[tuple[Path, datetime] | None] = [None]
 _note_lock = threading.Lock()
+_ORM = "mentordesk.db.orm"
+
+
+class _PlainFile:
+    """A plain data file opened with ``sqlite3``, until peewee takes the connection over."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.connection = connection
+        self.thread = threading.get_ident()
+        self.handed = False  # to peewee (db/orm.py), which closes it from then on
+
+
+_plain: list[_PlainFile | None] = [None]
+
+
+def __getattr__(name: str) -> Any:
+    """``database`` loads peewee (and binds the open data file) on first use."""
+    if name == "database":
+        from mentordesk.db.orm import database
+
+        return database
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _orm_database() -> peewee.Database | None:
+    """The database the models are bound to, if peewee is loaded at all."""
+    orm = sys.modules.get(_ORM)
+    return orm.database.obj if orm is not None else None
+
+
+def hand_over_to_orm() -> None:
+    """Called by db/orm.py when it loads: bind the models to the plain file open now."""
+    plain = _plain[0]
+    if plain is not None:
+        _take_over(plain)
+
+
+def _take_over(plain: _PlainFile) -> None:
+    from mentordesk.db import orm
+
+    plain.handed = True
+    orm.take_over(plain.path, plain.connection, plain.thread)
+
+
+def connection() -> Any:
+    """The open data file's DB-API connection for this thread: the plain one open_database
+    made until peewee has taken it over, else peewee's."""
+    plain = _plain[0]
+    if plain is not None and not plain.handed and plain.thread == threading.get_ident():
+        return plain.connection
+    from mentordesk.db.orm import database
+
+    return database.connection()
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = {
@@ -41,6 +99,8 @@ PRAGMAS = {
 
 
 def new_id() -> str:
+    import uuid  # here: the window's start makes no records
+
     return str(uuid.uuid4())
 
 
@@ -54,8 +114,7 @@ def _looks_like_sqlite(path: Path) -> bool:
         return handle.read(16) == b"SQLite format 3\x00"
 
 
-def open_database(path: Path, *, migrate: bool = True,
-                  passphrase: str | None = None) -> peewee.SqliteDatabase:
+def open_database(path: Path, *, migrate: bool = True, passphrase: str | None = None) -> None:
     """Open (creating if needed) the data file at ``path`` and bind every model to it.
 
     A file that is empty, not a database, damaged, locked or from a newer
@@ -86,37 +145,66 @@ def open_database(path: Path, *, migrate: bool = True,
         checked_at = migrations.check_openable(path, key, trust_clean_close=True)
     elif not os.access(path.parent, os.W_OK):
         raise DataFileError(f"The data file cannot be created in {path.parent}: permission denied.")
-    db: peewee.SqliteDatabase
+    _plain[0] = None
     if key is not None:
+        from mentordesk.db import orm
+
         db = cipher.open_cipher(path, key, PRAGMAS, BUSY_TIMEOUT_MS / 1000)
+        orm.database.initialize(db)
+        conn = db.connection()
     else:
-        db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            db.connect()
-        except peewee.DatabaseError as exc:
-            raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+        conn = _connect_plain(path)
+        _plain[0] = plain = _PlainFile(path, conn)
+        if _ORM in sys.modules:  # peewee is loaded already: it takes the connection now
+            _take_over(plain)
     secure_files(path)
     integrity.forget(path)  # until this session closes cleanly
     _opened[0] = (path, checked_at)
-    database.initialize(db)
-    if migrate:
+    if migrate and int(conn.execute("PRAGMA user_version").fetchone()[0]) != migrations.LATEST:
+        # A new file or an older version: the steps run through peewee.
+        from mentordesk.db import orm
+
         try:
-            migrations.migrate(db, path)
+            migrations.migrate(orm.database.obj, path)
         except Exception:
-            db.close()
+            _close(clean=False)
             raise
-    return db
+
+
+def _connect_plain(path: Path) -> sqlite3.Connection:
+    """A connection as peewee makes it (autocommit; transactions are explicit), with the pragmas."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+    try:
+        for name, value in PRAGMAS.items():
+            conn.execute(f"PRAGMA {name} = {value}")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+    return conn
 
 
 def close_database() -> None:
     """Close the data file; closed cleanly, it need not be read through for damage next time."""
-    obj = database.obj
+    _close(clean=True)
+
+
+def _close(*, clean: bool) -> None:
+    obj = _orm_database()
+    closed = False
     if obj is not None and not obj.is_closed():
         obj.close()
-        with _note_lock:  # not while the daily backup's check finds the file damaged (distrust)
-            opened, _opened[0] = _opened[0], None
-            if opened is not None:
-                integrity.note_clean_close(*opened)
+        closed = True
+    plain, _plain[0] = _plain[0], None
+    if plain is not None:
+        plain.connection.close()  # also if peewee has it: closing twice is harmless
+        closed = True
+    with _note_lock:  # not while the daily backup's check finds the file damaged (distrust)
+        opened, _opened[0] = _opened[0], None
+        if closed and clean and opened is not None:
+            integrity.note_clean_close(*opened)
 
 
 def distrust(path: Path) -> None:
@@ -130,7 +218,7 @@ def distrust(path: Path) -> None:
 
 def current_passphrase() -> str | None:
     """The passphrase of the open data file (None when it is not encrypted), for its own extra connections."""
-    obj = database.obj
+    obj = _orm_database()  # an encrypted file is always opened through peewee
     if obj is None:
         return None
     value = getattr(obj, "connect_params", {}).get("passphrase")
@@ -150,6 +238,8 @@ def secure_files(path: Path) -> None:
 @contextmanager
 def transaction() -> Iterator[None]:
     """One write, all or nothing."""
+    from mentordesk.db.orm import database
+
     with database.atomic():
         yield
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import sqlite3
 from pathlib import Path
-from typing import Any
-
-import peewee
+from typing import TYPE_CHECKING, Any
 
 from mentordesk.services.errors import DataFileError
+
+if TYPE_CHECKING:
+    import peewee
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 WRONG_PASSPHRASE = "The passphrase is not right."
@@ -156,6 +157,8 @@ def _database_class() -> type[peewee.SqliteDatabase]:
 def open_cipher(path: Path, passphrase: str, pragmas: dict[str, Any],
                 timeout: float) -> peewee.SqliteDatabase:
     """Connect to the encrypted file at ``path``; raises WrongPassphraseError or DataFileError."""
+    import peewee
+
     check_passphrase_text(passphrase)
     db = _database_class()(str(path), passphrase=passphrase, pragmas=pragmas, timeout=timeout)
     try:

@@ -12,13 +12,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-
-import peewee
+from typing import TYPE_CHECKING
 
 from mentordesk.db import integrity
 from mentordesk.services.errors import DataFileError
 
-Step = Callable[[peewee.SqliteDatabase], None]
+if TYPE_CHECKING:
+    import peewee
+
+Step = Callable[["peewee.SqliteDatabase"], None]
 
 
 def _sql_file(name: str) -> Step:

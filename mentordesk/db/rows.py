@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from mentordesk.db.base import database
+from mentordesk.db.base import connection
 
 CHUNK = 500
 """Ids per query: below SQLite's limit on parameters."""
@@ -20,7 +20,7 @@ def marks(values: Sequence[object]) -> str:
 
 
 def rows(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    return list(database.execute_sql(sql, list(params)).fetchall())
+    return list(connection().execute(sql, list(params)).fetchall())
 
 
 def rows_for_ids(sql: str, ids: Sequence[str], *leading: Any) -> list[tuple[Any, ...]]:

@@ -21,12 +21,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mentordesk.db import cipher, migrations
+from mentordesk.db import base, cipher, migrations
 from mentordesk.db.base import (
     backup_to,
     close_database,
     current_passphrase,
-    database,
     distrust,
     open_database,
 )
@@ -142,7 +141,7 @@ def backup_now(data_file: Path, out: Path | None = None) -> Path:
     elif not target.parent.is_dir():
         raise BackupError(f"The folder {target.parent} does not exist.")
     try:
-        backup_to(database.obj, target)
+        backup_to(base.database.obj, target)
     except cipher.db_errors(OSError) as exc:
         raise BackupError(f"The backup could not be written to {target}: {exc}.") from exc
     check_copy(data_file, target)  # the day's backup, when it is in the rotation: it must be sound too
@@ -377,7 +376,7 @@ def restore(data_file: Path, source: Path, passphrase: str | None = None) -> Pat
     if source.resolve() == data_file.resolve():
         raise BackupError("Not restored: that is the data file itself.")
     moment = clock.now()
-    safety = backup_to(database.obj, backup_folder(data_file) / f"mentordesk-before-restore-"
+    safety = backup_to(base.database.obj, backup_folder(data_file) / f"mentordesk-before-restore-"
                                                                 f"{moment.strftime(_STAMP)}.sqlite3")
     tmp = data_file.with_name(data_file.name + ".restoring")
     tmp.unlink(missing_ok=True)

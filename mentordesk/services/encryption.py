@@ -19,8 +19,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mentordesk.db import cipher, migrations
-from mentordesk.db.base import close_database, current_passphrase, database, open_database
+from mentordesk.db import base, cipher, migrations
+from mentordesk.db.base import close_database, current_passphrase, open_database
 from mentordesk.paths import OWNER_ONLY_FILE
 from mentordesk.services.errors import DataFileError, MentorDeskError, ValidationError
 
@@ -68,7 +68,7 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
 
 
 def _open_path() -> Path:
-    obj = database.obj
+    obj = base.database.obj
     if obj is None or obj.is_closed():
         raise EncryptionError("No data file is open.")
     return Path(obj.database)
@@ -183,7 +183,7 @@ def change_passphrase(path: Path, old: str, new: str) -> None:
         raise EncryptionError("The data file is not encrypted; turn encryption on instead.")
     _verify_current(path, old)
     check_new_passphrase(new)
-    db = database.obj
+    db = base.database.obj
     if not cipher.is_cipher_database(db):
         raise EncryptionError("The open data file is not encrypted.")
     try:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from mentordesk.db.base import transaction
-from mentordesk.db.models import Setting
+from mentordesk.db.rows import rows
 
 DEFAULTS: dict[str, Any] = {
     "goal_review_weeks": 6,
@@ -21,13 +21,16 @@ DEFAULTS: dict[str, Any] = {
 
 
 def get(key: str) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    if row is None:
+    # Plain SQL: the window's start reads settings before the models are loaded (db/orm.py).
+    found = rows("SELECT value FROM setting WHERE key = ?", [key])
+    if not found:
         return DEFAULTS.get(key)
-    return json.loads(row.value)
+    return json.loads(found[0][0])
 
 
 def put(key: str, value: Any) -> None:
+    from mentordesk.db.models import Setting
+
     with transaction():
         Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
 

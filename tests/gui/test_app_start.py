@@ -154,3 +154,20 @@ def test_the_mentors_first_start_from_the_command_shows_the_welcome(qtbot: Any, 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, (MainWindow, WelcomeDialog)):
             widget.deleteLater()
+
+
+def test_the_first_paint_needs_no_peewee(tmp_path: Path) -> None:
+    """The window's first screen reads the data file in plain SQL: the models (and peewee) load
+    after it (db/orm.py); SQLCipher and reportlab wait for an encrypted file and a PDF."""
+    from mentordesk.bench import startup
+    from mentordesk.db.base import close_database
+    from mentordesk.services.sample_data import fill_demo
+    from mentordesk.services.storage import open_data_dir
+
+    folder = tmp_path / "data"
+    open_data_dir(folder)
+    fill_demo()
+    close_database()
+    loaded = startup.packages_at_first_paint(folder)
+    assert {"mentordesk", "PySide6", "sqlite3"} <= loaded
+    assert not {"peewee", "playhouse", "sqlcipher3", "reportlab"} & loaded

@@ -12,6 +12,7 @@ from typing import Any
 import peewee
 import pytest
 
+from mentordesk.db import rows as rows_module
 from mentordesk.db.base import database
 from mentordesk.db.models import ALL_MODELS
 from mentordesk.services import dashboard
@@ -45,13 +46,14 @@ def dashboard_sql(db: Path, fixed_clock: Any, monkeypatch: pytest.MonkeyPatch) -
     """Every statement the Dashboard runs on the demo data, with its parameters."""
     fill_demo()
     seen: list[tuple[str, list[Any]]] = []
-    real = database.obj.execute_sql
+    real = database.obj.connection()
 
-    def spy(sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-        seen.append((sql, list(params or ())))
-        return real(sql, params, *args, **kwargs)
+    class Spy:
+        def execute(self, sql: str, params: Any = ()) -> Any:
+            seen.append((sql, list(params or ())))
+            return real.execute(sql, params)
 
-    monkeypatch.setattr(database.obj, "execute_sql", spy)
+    monkeypatch.setattr(rows_module, "connection", Spy)
     data = dashboard.dashboard()
     monkeypatch.undo()
     assert data.items  # the demo data has things to attend to
