@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import os
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -38,6 +37,8 @@ def open_private_log(path: Path) -> IO[str]:
 def format_crash(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> str:
     """A report of where the error happened, without its message (it may hold note text)."""
+    import platform  # here: every start installs the handler, few ever crash
+
     lines = [
         f"=== {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC — MentorDesk {__version__}, "
         f"Python {platform.python_version()}, {platform.system()} ===",

@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow
 
-from mentordesk.services import backups, encryption
+from mentordesk.services import encryption
 from mentordesk.services.data_location import cloud_folder, cloud_sync_warning
 from mentordesk.services.errors import MentorDeskError
 
 if TYPE_CHECKING:
     from mentordesk.services.mentees import MenteeRow
+
+# The dialogs and the backup service are imported where they are used: the actions are
+# made at every start, what they do is needed far less often.
 
 DAILY_BACKUP_DELAY_MS = 3000
 JSON_FILTER = "MentorDesk export (*.json)"
@@ -78,6 +81,8 @@ class DataSafetyActions(QObject):
 
     # --- the actions ----------------------------------------------------------------------
     def _tell(self, title: str, message: str, *, problem: bool = False) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if problem:
             QMessageBox.warning(self.window, title, message)
         else:
@@ -85,6 +90,8 @@ class DataSafetyActions(QObject):
 
     def _plain_export_confirmed(self) -> bool:
         """An export of an encrypted data file is plain text: say so and let the mentor choose."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not encryption.is_encrypted(self.data_file):
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, "Export in plain text?",
@@ -98,6 +105,8 @@ class DataSafetyActions(QObject):
         return box.clickedButton() is write
 
     def export_all(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self._plain_export_confirmed():
             return
         path, _ = QFileDialog.getSaveFileName(self.window, "Export everything", "mentordesk-export.json",
@@ -115,6 +124,8 @@ class DataSafetyActions(QObject):
                                "private remarks included, in plain text: keep it somewhere safe.")
 
     def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Import an export file", "", JSON_FILTER)
         if not path:
             return
@@ -129,6 +140,8 @@ class DataSafetyActions(QObject):
         self._tell("Imported", "\n".join(report.lines()))
 
     def backup_now(self) -> None:
+        from mentordesk.services import backups
+
         try:
             path = backups.backup_now(self.data_file)
         except MentorDeskError as error:
@@ -137,6 +150,10 @@ class DataSafetyActions(QObject):
         self._tell("Backed up", f"A copy of your data file was written to {path}.")
 
     def restore(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from mentordesk.services import backups
+
         folder = str(backups.backup_folder(self.data_file))
         path, _ = QFileDialog.getOpenFileName(self.window, "Restore from a backup", folder, DB_FILTER)
         if not path:
@@ -158,6 +175,8 @@ class DataSafetyActions(QObject):
 
     def _restore_from(self, source: Path) -> Path:
         """Restore; an encrypted backup made with another passphrase asks for that one (three tries)."""
+        from mentordesk.services import backups
+
         try:
             return backups.restore(self.data_file, source)
         except encryption.PASSPHRASE_ERRORS:
@@ -174,6 +193,8 @@ class DataSafetyActions(QObject):
         return backups.restore(self.data_file, source, passphrase)
 
     def erase_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from mentordesk.services import erasure  # on first use: off the start path
 
         row = self.selected()
@@ -203,6 +224,8 @@ class DataSafetyActions(QObject):
         QTimer.singleShot(delay_ms, self._start_daily_backup)
 
     def _start_daily_backup(self) -> None:
+        from mentordesk.services import backups
+
         if not self.window.isVisible():  # closed since: its data file may be closed too
             return
         if self._worker is not None and self._worker.is_alive():
@@ -225,6 +248,8 @@ class DataSafetyActions(QObject):
             self._worker.join(timeout)
 
     def _report_backup(self, result: object) -> None:
+        from mentordesk.services import backups
+
         if isinstance(result, backups.DamagedDataError):
             self._tell("The data file looks damaged", str(result), problem=True)
             return

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.services.dashboard import reminder_text
-from mentordesk.ui import icons, theme
+from mentordesk.ui import theme
 from mentordesk.ui.data_safety import DataSafetyActions
 from mentordesk.ui.lock import IdleLock
 from mentordesk.ui.mentee_actions import MenteeActions
@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
 
     def _set_icons(self) -> None:
         """One icon set on the main actions and the areas (drawn again when light/dark changes)."""
+        from mentordesk.ui import icons  # after the first paint (ICONS_DELAY_MS)
+
         safety, mentee = self.data_safety, self.mentee_actions
         for action, key in ((self.quit_action, "quit"), (self.undo_action, "undo"),
                             (self.redo_action, "redo"),
