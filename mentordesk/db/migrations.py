@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,8 @@ Step = Callable[["peewee.SqliteDatabase"], None]
 
 def _sql_file(name: str) -> Step:
     def run(db: peewee.SqliteDatabase) -> None:
+        from importlib import resources  # here: opening a file in step loads none of it
+
         script = resources.files("mentordesk.db").joinpath("schema", name).read_text("utf-8")
         for statement in _statements(script):
             db.execute_sql(statement)

@@ -14,7 +14,6 @@ Copies in the mentor's second folder are not touched (the drive may be away).
 
 from __future__ import annotations
 
-import hmac
 import os
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,8 @@ PassphraseNeededError = cipher.PassphraseNeededError
 def passphrase_matches(passphrase: str) -> bool:
     """Whether ``passphrase`` is the one the open data file was opened with (to unlock the window)."""
     current = current_passphrase()
+    import hmac  # here: the window's start needs no hashing
+
     return current is not None and hmac.compare_digest(current.encode("utf-8"), passphrase.encode("utf-8"))
 
 

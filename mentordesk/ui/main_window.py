@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.services.dashboard import reminder_text
-from mentordesk.ui import theme
+from mentordesk.ui import looks
 from mentordesk.ui.data_safety import DataSafetyActions
 from mentordesk.ui.lock import IdleLock
 from mentordesk.ui.mentee_actions import MenteeActions
@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.setWindowTitle(f"{APP_NAME} — DEMO DATA" if demo else APP_NAME)
         self.setAccessibleName(self.windowTitle())
-        self.setStyleSheet(theme.window_style())
         # Undo/redo of list edits: changes of status and closures (issue 11).
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(50)
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
 
         self.navigation = QListView()
-        self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(looks.NAVIGATION)
         self.navigation.setAccessibleName("Areas")
         self.navigation.setModel(NavigationModel(AREA_TITLES, self.navigation))
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -311,10 +310,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: redraw what MentorDesk colours itself.
-        if event.type() == QEvent.Type.PaletteChange:
-            style = theme.window_style()
-            if self.styleSheet() != style:
-                self.setStyleSheet(style)
+        if event.type() == QEvent.Type.PaletteChange and self._icons_scheduled:
             self._set_icons()
         super().changeEvent(event)
 

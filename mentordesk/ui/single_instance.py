@@ -10,10 +10,10 @@ file first (``may_be_running``) and the window starts listening once it is shown
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +46,10 @@ def server_name(data_file: Path) -> str:
     Inside ``XDG_RUNTIME_DIR`` (private to the user) when there is one, else a plain
     name that Qt places in the temporary folder.
     """
-    digest = hashlib.sha256(str(data_file.expanduser().resolve()).encode("utf-8")).hexdigest()[:16]
+    # 64 bits from two checksums: hashlib would load OpenSSL at every start (2 ms); this only
+    # has to tell apart the few data folders of one user.
+    path = str(data_file.expanduser().resolve()).encode("utf-8")
+    digest = f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
     uid = os.getuid() if hasattr(os, "getuid") else 0
     name = f"mentordesk-{_user_name()}-{uid}-{digest}"
     runtime = os.environ.get("XDG_RUNTIME_DIR")

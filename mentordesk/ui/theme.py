@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from mentordesk.ui.style import WINDOW_STYLE
-
 _OWN_DARK = "mentordeskDarkPalette"
 
 # (light, dark) shades; both meet 4.5:1 against the window background of their scheme.
@@ -49,11 +47,6 @@ def private_tint() -> QColor:
 
 def lock() -> QColor:
     return _pick(_LOCK)
-
-
-def window_style() -> str:
-    """The main window's style sheet with the shades of the current scheme."""
-    return WINDOW_STYLE.replace(_ATTENTION[0], attention().name()).replace(_LINK[0], link().name())
 
 
 def dark_palette() -> QPalette:

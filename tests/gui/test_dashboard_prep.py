@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mentordesk.db.models import Agreement, Session
 from mentordesk.services import clock, dashboard, mentees
 from mentordesk.services.mentees import MenteeData
+from mentordesk.ui import theme
 from mentordesk.ui.main_window import DASHBOARD, MENTEES, MainWindow
 from mentordesk.ui.models.attention_model import MENTEE, OPEN, PREPARE, AttentionModel
 from mentordesk.ui.models.prep_rows_model import PrepRowsModel
@@ -135,3 +138,32 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, db: Path, fixed_clock:
     rows = PrepRowsModel(["A", "B"])
     rows.set_rows([("x", "y"), ("z", "w")], [True, False])
     qtmodeltester.check(rows)
+
+
+def test_overdue_counts_stand_out_in_light_and_dark(qtbot: QtBot, db: Path, fixed_clock: datetime) -> None:
+    """A count with something overdue is drawn in the attention shade of the scheme in use (the
+    name says "overdue" too); the tile that filters the list has a frame in the link colour."""
+    _overdue_and_calm()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    late, calm = win.dashboard.tiles[dashboard.NOT_SEEN], win.dashboard.tiles[dashboard.MEETINGS]
+
+    def number_colour(tile: Any) -> QColor:
+        return QColor(tile.number.palette().color(tile.number.foregroundRole()))
+
+    try:
+        for scheme in (Qt.ColorScheme.Light, Qt.ColorScheme.Dark):
+            theme.force_scheme(app, scheme)
+            qtbot.wait(10)
+            assert number_colour(late) == theme.attention(), scheme
+            assert number_colour(calm) != theme.attention(), scheme
+            assert "(overdue)" in late.accessibleName()
+        qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+        image = calm.grab().toImage()
+        assert QColor(image.pixel(1, image.height() // 2)) == theme.link()
+    finally:
+        theme.force_scheme(app, Qt.ColorScheme.Light)
+        QGuiApplication.styleHints().unsetColorScheme()

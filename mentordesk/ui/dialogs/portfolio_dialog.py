@@ -29,6 +29,7 @@ from mentordesk.services import clock, journal
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import list_mentees
 from mentordesk.services.portfolio_report import PortfolioDocument, default_file_name, gather, save_portfolio
+from mentordesk.ui import looks
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.check_list_model import CheckListModel
 from mentordesk.ui.models.journal_model import entry_heading
@@ -68,7 +69,7 @@ class PortfolioDialog(QDialog):
         consent = QLabel("Mentees appear only as counts. Tick a name only with their consent: "
                          "their name, meetings and hours will be printed.")
         consent.setWordWrap(True)
-        consent.setObjectName("quiet")
+        looks.quiet(consent)
 
         form = QFormLayout()
         form.addRow("Period", period)

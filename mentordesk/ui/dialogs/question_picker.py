@@ -26,6 +26,7 @@ from mentordesk.db.models import MOVES
 from mentordesk.services import questions
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.questions import MOVE_LABELS
+from mentordesk.ui import looks
 from mentordesk.ui.models.question_list_model import ID_ROLE, QuestionListModel
 from mentordesk.ui.widgets.error_label import ErrorLabel
 
@@ -64,7 +65,7 @@ class QuestionPicker(QDialog):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.activated.connect(self.accept)
         self.empty = QLabel("No question matches. Add your own below.")
-        self.empty.setObjectName("quiet")
+        looks.quiet(self.empty)
 
         self.own = QLineEdit()
         self.own.setAccessibleName("Your own question")

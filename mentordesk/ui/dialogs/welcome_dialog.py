@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentor import MentorProfile, get_profile, save_profile
+from mentordesk.ui import looks
 from mentordesk.ui.widgets.error_label import ErrorLabel
 
 
@@ -59,7 +60,7 @@ class WelcomeDialog(QDialog):
         form.addRow("Your &name", self.name)
         form.addRow("Your &role", self.role)
         form_note = QLabel("They appear at the top of every report you print.")
-        form_note.setObjectName("quiet")
+        looks.quiet(form_note)
         self.error = ErrorLabel()
 
         self.passphrase_button = QPushButton("Protect with a &passphrase…")
@@ -74,7 +75,7 @@ class WelcomeDialog(QDialog):
                                     "with your notes")
         self.demo_button.clicked.connect(self._demo)
         self.start_button = QPushButton("&Start")
-        self.start_button.setObjectName("primary")
+        looks.primary(self.start_button)
         self.start_button.setAccessibleName("Save and start")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.accept)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon  # the icons come after the first paint
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -28,6 +28,7 @@ from mentordesk.services import assessments
 from mentordesk.services.assessment_report import rater_text
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.frameworks import Framework, Item, get_framework
+from mentordesk.ui import looks
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.assessment_item_model import RATING, AssessmentItemModel, ItemAnswer
 from mentordesk.ui.widgets.error_label import ErrorLabel
@@ -58,7 +59,7 @@ class AssessmentTaking(QWidget):
         self.model = AssessmentItemModel(self)
 
         self.heading = QLabel()
-        self.heading.setObjectName("pageTitle")
+        looks.page_title(self.heading)
         self.heading.setWordWrap(True)
         self.domain_title = QLabel()
         self.domain_title.setWordWrap(True)
@@ -71,7 +72,7 @@ class AssessmentTaking(QWidget):
         self.keys_text = QLabel("Keys: 1–7 rate the selected statement · 0 or N: not applicable · "
                                 "Delete: not answered yet · ↑/↓ or K/J: statements · "
                                 "PgDown/PgUp or Ctrl+→/←: domains")
-        self.keys_text.setObjectName("quiet")
+        looks.quiet(self.keys_text)
         self.keys_text.setWordWrap(True)
 
         self.table = QTableView()
@@ -139,7 +140,7 @@ class AssessmentTaking(QWidget):
         self.next_button = self._button("&Next domain ▶", self.next_domain)
         self.pause_button = self._button("Pause — &continue later", self.pause)
         self.finish_button = self._button("&Finish", self.finish)
-        self.finish_button.setObjectName("primary")
+        looks.primary(self.finish_button)
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.next_button):
             buttons.addWidget(button)

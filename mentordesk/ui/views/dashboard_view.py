@@ -6,7 +6,8 @@ below. The rules are all in ``services.dashboard``; this view only shows them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import clock, dashboard
 from mentordesk.services.dashboard import KIND_LABELS, KINDS, AttentionItem, DashboardData
+from mentordesk.ui import looks, theme
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.attention_model import (
     DETAIL,
@@ -41,7 +43,7 @@ from mentordesk.ui.widgets.column_fit import ColumnFit
 LIST_PAGE, EMPTY_PAGE = 0, 1
 SIZING_ROWS = 40  # the columns are made wide enough for the first rows
 TILE_COLUMNS = 5
-# The tiles' look (the number large, red when overdue, and said in the name) is in ui/style.py.
+# The tiles' look: the number large, red when overdue (and said in the name), ui/looks.py.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -50,8 +52,7 @@ class _Figure(QFrame):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.number = QLabel("0")
-        self.number.setObjectName("smallFigure")
+        self.number = looks.small_figure(QLabel("0"))
         self.label = QLabel(label)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
@@ -69,10 +70,9 @@ class _Tile(QPushButton):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.setObjectName("tile")
         self.setCheckable(True)
-        self.number = QLabel("0")
-        self.number.setObjectName("figureNumber")
+        self.attention = False
+        self.number = looks.figure_number(QLabel("0"))
         self.label = QLabel(KIND_LABELS[kind])
         self.label.setWordWrap(True)
         for label in (self.number, self.label):
@@ -87,13 +87,27 @@ class _Tile(QPushButton):
     def set_value(self, value: int, overdue: bool) -> None:
         self.number.setText(str(value))
         attention = overdue and value > 0
-        if self.property("attention") != attention:
-            self.setProperty("attention", attention)
-            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # else polished when shown
-                self.style().unpolish(self)
-                self.style().polish(self)
+        if attention != self.attention:
+            self.attention = attention
+            self._colour_number()
         self.setAccessibleName(f"{self.label.text()}: {value}" + (" (overdue)" if overdue and value else ""))
         self.setToolTip(f"Show only: {self.label.text().lower()}")
+
+    def _colour_number(self) -> None:
+        looks.text_colour(self.number, theme.attention() if self.attention else None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.attention:
+            self._colour_number()  # the shade of the scheme now in use
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.isChecked():  # the kind the list shows: a frame in the link colour
+            painter = QPainter(self)
+            painter.setPen(QPen(theme.link(), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+            painter.end()
 
 
 class DashboardView(QWidget):
@@ -110,10 +124,8 @@ class DashboardView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Dashboard")
-        title = QLabel("Dashboard")
-        title.setObjectName("pageTitle")
-        self.date_label = QLabel()
-        self.date_label.setObjectName("quiet")
+        title = looks.page_title(QLabel("Dashboard"))
+        self.date_label = looks.quiet(QLabel())
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
@@ -182,12 +194,10 @@ class DashboardView(QWidget):
         list_layout.addWidget(self.table, 1)
         list_layout.addLayout(buttons)
 
-        self.empty_text = QLabel()
-        self.empty_text.setObjectName("emptyState")
+        self.empty_text = looks.empty_state(QLabel())
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton("Add a mentee")
-        self.add_button.setObjectName("primary")
+        self.add_button = looks.primary(QPushButton("Add a mentee"))
         self.add_button.setAccessibleName("Add a mentee")
         self.add_button.clicked.connect(self.add_mentee)
         self.write_button = QPushButton("Open the roster to write a session")

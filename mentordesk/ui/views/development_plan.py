@@ -19,6 +19,7 @@ from mentordesk.services import assessments, development_plan
 from mentordesk.services.development_plan import MAX_OPEN_ACTIONS_PER_DOMAIN, DevelopmentActionData
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.frameworks import DEFAULT_FRAMEWORK, Framework, get_framework
+from mentordesk.ui import looks
 from mentordesk.ui.dialogs.development_action_dialog import DevelopmentActionDialog
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.development_action_model import ACTION, DOMAIN, DevelopmentActionModel
@@ -77,7 +78,7 @@ class DevelopmentPlan(QWidget):
         self.error = ErrorLabel()
         rule = QLabel(f"Up to {MAX_OPEN_ACTIONS_PER_DOMAIN} open actions per domain keep the plan doable. "
                       "Actions whose date has come appear on the dashboard.")
-        rule.setObjectName("quiet")
+        looks.quiet(rule)
         rule.setWordWrap(True)
 
         top = QHBoxLayout()

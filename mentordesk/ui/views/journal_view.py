@@ -25,6 +25,7 @@ from mentordesk.services import journal
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.frameworks import get_framework
 from mentordesk.services.portfolio_report import domain_title
+from mentordesk.ui import looks
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.journal_model import DATE, TITLE, JournalFilterModel, JournalTableModel
 from mentordesk.ui.widgets.reflection_editor import ReflectionEditor
@@ -69,7 +70,7 @@ class JournalView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.search.textChanged.connect(self.proxy.set_text)
         self.count = QLabel()
-        self.count.setObjectName("quiet")
+        looks.quiet(self.count)
         self.count.setAccessibleName("Number of entries shown")
 
         self.editor = ReflectionEditor(framework_key)

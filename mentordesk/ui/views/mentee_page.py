@@ -31,6 +31,7 @@ from mentordesk.services import mentees, relationships
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentee_status import ALLOWED_TRANSITIONS, STATUS_LABELS
 from mentordesk.services.relationships import CLOSURE_LABELS
+from mentordesk.ui import looks
 from mentordesk.ui.dialogs.agreement_dialog import AgreementDialog
 from mentordesk.ui.dialogs.agreement_history_dialog import AgreementHistoryDialog
 from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDialog, Closure
@@ -71,7 +72,7 @@ class MenteePage(QWidget):
         self._build_actions()
 
         self.title = QLabel()
-        self.title.setObjectName("pageTitle")
+        looks.page_title(self.title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAccessibleName("Mentee name")
         self.status_label = _value_label("Relationship status")

@@ -29,6 +29,7 @@ from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentee_status import STATUS_LABELS
 from mentordesk.services.mentees import MenteeRow
 from mentordesk.services.overview import roster_counts
+from mentordesk.ui import looks
 from mentordesk.ui.dialogs.close_relationship_dialog import CloseRelationshipDialog, Closure
 from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.formatting import plural
@@ -162,7 +163,7 @@ class MenteesView(QWidget):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_first_button = QPushButton("Add your first mentee")
         self.add_first_button.setAccessibleName("Add your first mentee")
-        self.add_first_button.setObjectName("primary")
+        looks.primary(self.add_first_button)
         self.add_first_button.clicked.connect(self.add_mentee)
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
@@ -178,7 +179,7 @@ class MenteesView(QWidget):
         self.page_area = LazyArea(lambda: self._make_page(undo_stack))
         self.pages.addWidget(self.page_area)
         self.area_title = QLabel("Mentees")
-        self.area_title.setObjectName("pageTitle")
+        looks.page_title(self.area_title)
         self.pages.currentChanged.connect(lambda page: self.area_title.setVisible(page != MENTEE_PAGE))
         layout = QVBoxLayout(self)
         layout.addWidget(self.area_title)

@@ -32,6 +32,7 @@ from mentordesk import APP_NAME
 from mentordesk.services import prep
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.prep import PrepData
+from mentordesk.ui import looks
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.prep_rows_model import PrepRowsModel
 
@@ -86,9 +87,9 @@ class PrepView(QWidget):
         self._shuffle = 0
         self.setAccessibleName("Prepare the meeting")
         self.title = _text_label("Mentee")
-        self.title.setObjectName("pageTitle")
+        looks.page_title(self.title)
         self.about = _text_label("Role and place of work")
-        self.about.setObjectName("quiet")
+        looks.quiet(self.about)
 
         self.contact = _text_label("Days since the last contact")
         self.next_meeting = _text_label("Next meeting")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services import assessments
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.frameworks import DEFAULT_FRAMEWORK, available_frameworks
+from mentordesk.ui import looks
 from mentordesk.ui.dialogs.own_framework_dialog import add_framework_file
 from mentordesk.ui.views.assessment_history import AssessmentHistory
 from mentordesk.ui.views.assessment_taking import AssessmentTaking
@@ -87,7 +88,7 @@ class SelfAssessmentView(QWidget):
         self.domain_reflections.open_entry.connect(self.open_reflection)
 
         title = QLabel("Self-assessment")
-        title.setObjectName("pageTitle")
+        looks.page_title(title)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)

@@ -34,7 +34,7 @@ from mentordesk.services import clock, referrals, sessions, support_contacts
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import get_mentee
 from mentordesk.services.sessions import SessionData
-from mentordesk.ui import theme
+from mentordesk.ui import looks, theme
 from mentordesk.ui.autosave import Autosaver
 from mentordesk.ui.dialogs.help_window import CHAPTER_OF_SECTION, open_help
 from mentordesk.ui.dialogs.question_picker import QuestionPicker
@@ -125,7 +125,7 @@ class SessionEditor(QWidget):
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
         self.title = QLabel()
-        self.title.setObjectName("pageTitle")
+        looks.page_title(self.title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
         self.status.setAccessibleName("Save status")
@@ -214,7 +214,7 @@ class SessionEditor(QWidget):
         layout.addWidget(self.scroller, 1)
         hint = QLabel("Saved as you type.  Ctrl+K: question bank for this section  ·  Ctrl+S: save now  ·  "
                       "F1: the guide on this section")
-        hint.setObjectName("quiet")
+        looks.quiet(hint)
         layout.addWidget(hint)
 
         for signal in (self.when.dateTimeChanged, self.duration.valueChanged, self.format.currentIndexChanged,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.folding import fold
 from mentordesk.services.session_list import SessionFilter, mentee_choices
+from mentordesk.ui import looks
 from mentordesk.ui.models.mentee_choice_model import ID_ROLE as MENTEE_CHOICE_ID_ROLE
 from mentordesk.ui.models.mentee_choice_model import SEARCH_ROLE, MenteeChoiceModel
 from mentordesk.ui.models.session_table_model import (
@@ -140,7 +141,7 @@ class SessionsView(QWidget):
         self.footer.setWordWrap(True)
 
         title = QLabel("Sessions")
-        title.setObjectName("pageTitle")
+        looks.page_title(title)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)

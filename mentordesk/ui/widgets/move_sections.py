@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from mentordesk.services.sessions import SECTION_FIELDS, SECTION_LABELS
+from mentordesk.ui import looks
 
 PICKER_KEYS = (QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+Q"))
 HINTS = {
@@ -61,7 +62,7 @@ class MoveSections(QWidget):
             title = QLabel(f"<b>{number}. {SECTION_LABELS[move].replace('&', '&&')}</b>")
             title.setBuddy(edit)
             hint = QLabel(HINTS[move])
-            hint.setObjectName("quiet")
+            looks.quiet(hint)
             hint.setWordWrap(True)
             # "?" opens the guide's chapter on the four moves (the session editor connects it).
             link = QLabel(f'<a href="{move}">?</a>')

@@ -24,6 +24,7 @@ from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.frameworks import get_framework
 from mentordesk.services.journal import Entry, EntryData
 from mentordesk.services.mentees import list_mentees
+from mentordesk.ui import looks
 from mentordesk.ui.widgets.error_label import ErrorLabel
 
 PRIVATE_LINK_LABEL = "Private link — never printed unless you ask"
@@ -82,7 +83,7 @@ class ReflectionEditor(QWidget):
             heading = QLabel(f"<b>{section.title}</b>")
             heading.setBuddy(edit)
             prompts = QLabel("\n".join(f"• {p}" for p in section.prompts))
-            prompts.setObjectName("quiet")
+            looks.quiet(prompts)
             prompts.setWordWrap(True)
             prompts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             prompts.setAccessibleName(f"Prompts for “{section.title}”")
@@ -106,7 +107,7 @@ class ReflectionEditor(QWidget):
         mentee_row = QHBoxLayout()
         mentee_row.addWidget(self.mentee, 1)
         private = QLabel(PRIVATE_LINK_LABEL)
-        private.setObjectName("quiet")
+        looks.quiet(private)
         private.setWordWrap(True)
         mentee_row.addWidget(private, 1)
         mentee_label = QLabel("Mentee (&optional)")
@@ -117,7 +118,7 @@ class ReflectionEditor(QWidget):
         self.error = ErrorLabel()
         self.state = QLabel()
         self.state.setAccessibleName("Saving state")
-        self.state.setObjectName("quiet")
+        looks.quiet(self.state)
         self.save_button = QPushButton("&Save")
         self.save_button.setAccessibleName("Save the entry (Ctrl+S)")
         self.save_button.setToolTip("Ctrl+S")
