@@ -43,10 +43,10 @@ def test_overdue_actions_are_split_between_mentee_and_mentor() -> None:
     data = dashboard.dashboard()
     theirs = [i for i in data.items if i.kind == MENTEE_ACTIONS]
     mine = [i for i in data.items if i.kind == MENTOR_ACTIONS]
-    assert len(theirs) == 1 and theirs[0].count == 2 and "Draft the audit proposal" in theirs[0].what
+    assert len(theirs) == 1 and theirs[0].number == 2 and "Draft the audit proposal" in theirs[0].what
     assert theirs[0].on == TODAY - timedelta(days=3) and theirs[0].overdue
-    assert len(mine) == 1 and mine[0].count == 1 and mine[0].what == "Ask the rota coordinator"
-    assert (data.count(MENTEE_ACTIONS), data.count(MENTOR_ACTIONS)) == (2, 1)
+    assert len(mine) == 1 and mine[0].number == 1 and mine[0].what == "Ask the rota coordinator"
+    assert (data.number_of(MENTEE_ACTIONS), data.number_of(MENTOR_ACTIONS)) == (2, 1)
 
 
 def test_the_oldest_overdue_action_is_the_first_of_its_day() -> None:
@@ -59,7 +59,7 @@ def test_the_oldest_overdue_action_is_the_first_of_its_day() -> None:
     action(s, m, "Second on the list", due_on=due, position=2)
     action(s, m, "Due later", due_on=TODAY - timedelta(days=1), position=0)
     [item] = [i for i in dashboard.dashboard().items if i.kind == MENTEE_ACTIONS]
-    assert item.count == 4 and item.what.endswith("oldest: First on the list") and item.on == due
+    assert item.number == 4 and item.what.endswith("oldest: First on the list") and item.on == due
 
 
 def test_not_seen_longer_than_the_cadence() -> None:

@@ -236,7 +236,7 @@ class DashboardView(QWidget):
         self.date_label.setText(f"{_WEEKDAYS[today.weekday()]}, {format_date(today)}")
         self.model.set_items(data.items)
         for kind, tile in self.tiles.items():
-            count = data.count(kind)
+            count = data.number_of(kind)
             tile.set_value(count, any(i.overdue for i in data.items if i.kind == kind))
             tile.setEnabled(count > 0 or tile.isChecked())
         self.active.set_value(data.active)
