@@ -26,10 +26,11 @@ def test_a_file_in_place_of_the_data_folder_is_one_line_and_exit_2(
     """A data folder that is a file ends with one clear line on stderr, exit code 2, no window."""
     blocker = tmp_path / "data"
     blocker.write_text("not a folder")
+    before = {id(w) for w in QApplication.topLevelWidgets()}  # (windows other tests left)
     assert run_gui(blocker) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "is a file, not a folder" in err
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and id(w) not in before]
     assert blocker.read_text() == "not a folder"
 
 
