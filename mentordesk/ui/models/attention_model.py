@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -102,22 +103,20 @@ class AttentionModel(HeadedTableModel):
 
 
 class AttentionFilterModel(QSortFilterProxyModel):
-    """Shows one kind of item, or all (kind None)."""
+    """Shows one kind of item, or all (kind None).
+
+    Qt's own filter on the kind role: with no kind it lets every row through without
+    asking the model, where an override would be called from C++ for every row."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._kind: str | None = None
+        self.setFilterRole(KIND_ROLE)
+        self.setFilterKeyColumn(KIND)
 
     def set_kind(self, kind: str | None) -> None:
-        self.beginFilterChange()
         self._kind = kind
-        self.endFilterChange()
+        self.setFilterRegularExpression("" if kind is None else f"^{re.escape(kind)}$")
 
     def kind(self) -> str | None:
         return self._kind
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._kind is None:
-            return True
-        index = self.sourceModel().index(source_row, KIND, source_parent)
-        return bool(index.data(KIND_ROLE) == self._kind)

@@ -235,10 +235,15 @@ class DashboardView(QWidget):
         today = data.today
         self.date_label.setText(f"{_WEEKDAYS[today.weekday()]}, {format_date(today)}")
         self.model.set_items(data.items)
+        numbers = dict.fromkeys(self.tiles, 0)
+        overdue: set[str] = set()
+        for item in data.items:  # one pass for all tiles: a busy career has hundreds of items
+            numbers[item.kind] += item.number
+            if item.overdue:
+                overdue.add(item.kind)
         for kind, tile in self.tiles.items():
-            count = data.number_of(kind)
-            tile.set_value(count, any(i.overdue for i in data.items if i.kind == kind))
-            tile.setEnabled(count > 0 or tile.isChecked())
+            tile.set_value(numbers[kind], kind in overdue)
+            tile.setEnabled(numbers[kind] > 0 or tile.isChecked())
         self.active.set_value(data.active)
         self.paused.set_value(data.paused)
         self.prospective.set_value(data.prospective)
