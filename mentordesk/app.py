@@ -30,13 +30,15 @@ LISTEN_AFTER_MS = 100
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
-            first_start: bool | None = None) -> int:
+            first_start: bool | None = None, opened: Path | None = None) -> int:
     """Open the window on the data file in ``data_dir``; returns the process exit code.
 
     A second start on the same data file brings the running window forward and
     returns 0. A data folder or file that cannot be used prints one line on
     stderr and returns 2, before any window exists. On a first start (the data file
     did not exist: ``first_start``, else looked up here) the window shows a welcome.
+    ``opened``: the data file the command line has already opened and checked; the
+    window takes it over, and closes it in the end like one it opened itself.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -54,12 +56,14 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
 
     name = server_name(data_file(data_dir))
     if may_be_running(name) and ask_running_instance_to_raise(name):
+        close_data()  # if the command line had opened it
         print(f"MentorDesk is already open on {data_file(data_dir)}; brought its window forward.",
               file=sys.stderr)
         return EXIT_OK
     created = not data_file(data_dir).exists() if first_start is None else first_start
     try:
-        path = open_data_dir(data_dir, questions=False)  # once the window is shown (after_shown)
+        # The question bank comes once the window is shown (after_shown).
+        path = opened if opened is not None else open_data_dir(data_dir, questions=False)
     except PassphraseNeededError:
         # An encrypted data file: a small dialog asks for the passphrase (three tries).
         from mentordesk.ui.dialogs.passphrase_dialog import ask_to_open

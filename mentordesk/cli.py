@@ -211,11 +211,13 @@ def _check_data_and_open_window(data_dir: str | None, demo: bool) -> int:
         return run_gui(folder, demo=demo)
     first_start = not data_file(folder).exists()  # the check below creates it
     folder = _open_data(data_dir, demo, questions=False)
-    # The window opens the data file itself; this was the check that it can.
-    close_data()
-    from mentordesk.app import run_gui
+    # Checked and open before Qt loads (a bad folder costs no window): the window takes it over.
+    try:
+        from mentordesk.app import run_gui
 
-    return run_gui(folder, demo=demo, first_start=first_start)
+        return run_gui(folder, demo=demo, first_start=first_start, opened=data_file(folder))
+    finally:
+        close_data()  # closed by the window already, unless it never got that far
 
 
 def _run_headless(handler: Command, args: argparse.Namespace) -> int:

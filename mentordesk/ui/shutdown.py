@@ -4,6 +4,7 @@ when the system asks it to stop with SIGTERM (logout, shutdown, ``kill``)."""
 from __future__ import annotations
 
 import signal
+import sys
 from collections.abc import Callable
 from types import FrameType
 
@@ -15,10 +16,10 @@ WAKE_MS = 250
 
 
 def save_all_open() -> None:
-    # Imported here: the session windows' module stays off the start path.
-    from mentordesk.ui.dialogs.session_window import save_all_open as save
-
-    save()
+    # The session windows' module stays off the start path; not loaded, no window is open.
+    session_windows = sys.modules.get("mentordesk.ui.dialogs.session_window")
+    if session_windows is not None:
+        session_windows.save_all_open()
 
 
 def install_shutdown_saving(app: QApplication) -> Callable[[], None]:

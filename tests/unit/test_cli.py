@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from mentordesk import __version__, cli
-from mentordesk.db.base import database
+from mentordesk.db import integrity
 from mentordesk.db.models import Mentee
+from mentordesk.db.rows import rows
 from mentordesk.paths import DATA_FILE_NAME, data_file
 from mentordesk.services.errors import MentorDeskError
 from mentordesk.services.mentees import MenteeData, create_mentee, set_status
@@ -50,8 +51,9 @@ def no_window(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bool]]:
     calls: list[tuple[Path, bool]] = []
 
     def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
-                first_start: bool | None = None) -> int:
-        assert database.obj is None or database.obj.is_closed(), "the CLI must close the data file first"
+                first_start: bool | None = None, opened: Path | None = None) -> int:
+        # The command line hands over the data file it checked, open (the window closes it).
+        assert opened == data_file(data_dir) and rows("SELECT COUNT(*) FROM mentee")
         calls.append((data_dir, demo))
         return 0
 
@@ -307,7 +309,7 @@ def test_the_window_starts_without_the_garbage_collector_and_gives_it_back(
     seen: list[bool] = []
 
     def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
-                first_start: bool | None = None) -> int:
+                first_start: bool | None = None, opened: Path | None = None) -> int:
         seen.append(gc.isenabled())
         raise MentorDeskError("the window could not open")
 
@@ -318,6 +320,8 @@ def test_the_window_starts_without_the_garbage_collector_and_gives_it_back(
     assert cli.main(["--data-dir", str(tmp_path / "data")]) == cli.EXIT_ERROR
     assert seen == [False]
     assert gc.isenabled()
+    # The window never took the data file over: the command line closed it, cleanly.
+    assert integrity.trusted_check(data_file(tmp_path / "data")) is not None
 
 
 def test_the_window_knows_a_first_start_although_the_check_made_the_file(
@@ -327,7 +331,7 @@ def test_the_window_knows_a_first_start_although_the_check_made_the_file(
     starts: list[bool | None] = []
 
     def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None,
-                first_start: bool | None = None) -> int:
+                first_start: bool | None = None, opened: Path | None = None) -> int:
         starts.append(first_start)
         return 0
 
