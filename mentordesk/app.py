@@ -45,7 +45,10 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
 
     from mentordesk.ui.single_instance import ask_running_instance_to_raise, may_be_running, server_name
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    # Fusion from the start, as an argument: setting it afterwards hands back the style object,
+    # and PySide builds the style's Python classes for it (about 3 ms).
+    app = existing or QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -93,7 +96,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
         register_bundled_fonts()
         from mentordesk.ui.theme import apply_theme
 
-        apply_theme(app)  # Fusion, following the system's light or dark scheme
+        apply_theme(app, style=existing is not None)  # Fusion, following the system's light or dark scheme
         window = MainWindow(path, demo=demo)
         window.show()
         checkpointers: list[Checkpointer] = []

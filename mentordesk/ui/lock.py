@@ -12,71 +12,22 @@ every other MentorDesk window is hidden until the right passphrase is typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from mentordesk.services import encryption, preferences
 from mentordesk.services.errors import MentorDeskError
-from mentordesk.ui.widgets.error_label import ErrorLabel
+
+if TYPE_CHECKING:
+    from mentordesk.ui.lock_screen import LockScreen
 
 LOCK_SETTING = "lock_minutes"
 ACTIVITY = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.MouseMove,
 }
-
-
-class LockScreen(QWidget):
-    """What the locked window shows: a short message and the passphrase field."""
-
-    unlock_requested = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("MentorDesk is locked")
-        title = QLabel("MentorDesk is locked")
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
-        note = QLabel("Your notes are hidden because MentorDesk was left alone for a while.\n"
-                      "Everything you had typed is saved. Type your passphrase to go on.")
-        self.field = QLineEdit()
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName("Passphrase")
-        self.field.setPlaceholderText("Passphrase")
-        self.field.returnPressed.connect(self._submit)
-        self.unlock_button = QPushButton("Unlock")
-        self.unlock_button.setAccessibleName("Unlock")
-        self.unlock_button.clicked.connect(self._submit)
-        self.error = ErrorLabel()
-        row = QHBoxLayout()
-        row.addWidget(self.field, 1)
-        row.addWidget(self.unlock_button)
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.addWidget(title)
-        inner.addWidget(note)
-        inner.addLayout(row)
-        inner.addWidget(self.error)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
-
-    def _submit(self) -> None:
-        self.unlock_requested.emit(self.field.text())
-
-    def wrong(self) -> None:
-        self.field.clear()
-        self.field.setFocus()
-        self.error.show_message("The passphrase is not right. Try again.")
 
 
 class IdleLock(QObject):
@@ -155,6 +106,8 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.hide()
         self._content = self.window.takeCentralWidget()
+        from mentordesk.ui.lock_screen import LockScreen  # only when it locks
+
         self.screen = LockScreen()
         self.screen.unlock_requested.connect(self.try_unlock)
         self.window.setCentralWidget(self.screen)

@@ -82,12 +82,8 @@ def ask_running_instance_to_raise(name: str, timeout_ms: int = TIMEOUT_MS) -> bo
 
 
 def _socket_file_exists(name: str) -> bool:
-    if os.path.isabs(name):
-        path = Path(name)
-    else:  # where Qt puts a socket without a folder
-        from PySide6.QtCore import QDir
-
-        path = Path(QDir.tempPath()) / name
+    # A name without a folder is put where QDir.tempPath() says: $TMPDIR, else /tmp.
+    path = Path(name) if os.path.isabs(name) else Path(os.environ.get("TMPDIR") or "/tmp") / name
     return path.exists() or path.is_symlink()
 
 

@@ -87,9 +87,11 @@ def force_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     apply_scheme(app, scheme)
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion everywhere, following the system's light or dark scheme as it changes."""
-    app.setStyle("Fusion")
+def apply_theme(app: QApplication, *, style: bool = True) -> None:
+    """Fusion everywhere (``style``: set it here; else the application was made with it),
+    following the system's light or dark scheme as it changes."""
+    if style:
+        app.setStyle("Fusion")
     hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.connect(lambda scheme: apply_scheme(app, scheme))
     apply_scheme(app, hints.colorScheme())

@@ -14,7 +14,7 @@ from shiboken6 import isValid
 from mentordesk.db.models import Session
 from mentordesk.services import encryption, mentees
 from mentordesk.ui.dialogs.session_window import open_new_session, open_windows
-from mentordesk.ui.lock import LockScreen
+from mentordesk.ui.lock_screen import LockScreen
 from mentordesk.ui.main_window import MainWindow
 
 SECRET = "lange Passphrase für Zürich"

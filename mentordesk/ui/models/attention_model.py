@@ -11,12 +11,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication
 
 from mentordesk.services.dashboard import KIND_LABELS, AttentionItem
 from mentordesk.ui import theme
 from mentordesk.ui.models.headed_table_model import HeadedTableModel
+from mentordesk.ui.warning_sign import warning_icon
 
 KIND, MENTEE, WHAT, DETAIL, OPEN, PREPARE = range(6)
 HEADERS = {KIND: "Needs attention", MENTEE: "Mentee", WHAT: "What", DETAIL: "When",
@@ -28,8 +27,6 @@ SELF_TEXT = "Self-assessment ›"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The mentee's id ('' for the mentor's own development actions)."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_COLOUR = QColor("#a4262c")
-LINK_COLOUR = QColor("#1f5f8b")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +37,6 @@ class AttentionModel(HeadedTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AttentionItem] = []
-        self._icon: QIcon | None = None
 
     def set_items(self, items: list[AttentionItem] | tuple[AttentionItem, ...]) -> None:
         self.beginResetModel()
@@ -67,12 +63,12 @@ class AttentionModel(HeadedTableModel):
             return ("Click to open the mentee" if column == OPEN else
                     "Click to prepare the next meeting")
         if column in (OPEN, PREPARE) and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(theme.link())
+            return theme.link()  # a colour: Qt takes it for the brush (no QBrush type at start)
         if column == DETAIL and item.overdue:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.attention())
+                return theme.attention()
             if role == Qt.ItemDataRole.DecorationRole:
-                return self._warning()
+                return warning_icon()
         return None
 
     @staticmethod
@@ -94,12 +90,6 @@ class AttentionModel(HeadedTableModel):
             return PREPARE_TEXT if item.mentee_id else ""
         return ""
 
-    def _warning(self) -> QIcon:
-        if self._icon is None:
-            from PySide6.QtWidgets import QStyle  # its many enums cost a few ms: not on the start path
-
-            self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return self._icon
 
 
 class AttentionFilterModel(QSortFilterProxyModel):

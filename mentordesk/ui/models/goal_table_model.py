@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QFont
 
 from mentordesk.services.goals import STATUS_LABELS, GoalView
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.row_table_model import Column, RowTableModel
+from mentordesk.ui.warning_sign import warning_icon
 
 TITLE, STATUS, PROGRESS, TARGET, REVIEW = range(5)
 REVIEW_DUE_TEXT = "Review due"
@@ -34,7 +34,7 @@ class GoalTableModel(RowTableModel):
 
         if column == REVIEW and row.review_due:
             if role == Qt.ItemDataRole.DecorationRole:
-                return QIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                return warning_icon()
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

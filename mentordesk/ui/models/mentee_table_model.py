@@ -10,14 +10,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from mentordesk.services.folding import fold
 from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
 from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.headed_table_model import HeadedTableModel
+from mentordesk.ui.warning_sign import warning_icon
 
 NAME, ROLE, SPECIALTY, ORGANISATION, STATUS, LAST_MET, DAYS_SINCE, OPEN_ACTIONS, NEXT_MEETING = range(9)
 HEADERS = {
@@ -67,7 +67,6 @@ class MenteeTableModel(HeadedTableModel):
         self._search: list[str] = []
         # Sort keys per column, made once per reset: sorting asks for each many times.
         self._sort_keys: dict[int, list[str | int]] = {}
-        self._warning_icon: QIcon | None = None
 
     # --- filling -------------------------------------------------------------------------
     def set_rows(self, rows: list[MenteeRow]) -> None:
@@ -114,7 +113,7 @@ class MenteeTableModel(HeadedTableModel):
             return self._display(row, column) or None
         if column == DAYS_SINCE and row.overdue:
             if role == Qt.ItemDataRole.DecorationRole:
-                return self._warning()
+                return warning_icon()
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(theme.attention())
             if role == Qt.ItemDataRole.FontRole:
@@ -124,12 +123,6 @@ class MenteeTableModel(HeadedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == OPEN_ACTIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _warning(self) -> QIcon:
-        if self._warning_icon is None:
-            style = QApplication.style()
-            self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return self._warning_icon
 
     @staticmethod
     def _display(row: MenteeRow, column: int) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush, QColor
 
 from mentordesk.services.open_actions import OpenAction
 from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date
+from mentordesk.ui.warning_sign import warning_icon
 
 OWNER_WORDS = {"mentee": "mentee", "mentor": "me (mentor)"}
 OVERDUE_COLOUR = QColor("#a4262c")
@@ -35,7 +35,6 @@ class OpenActionModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[OpenAction] = []
-        self._icon: QIcon | None = None
 
     def set_actions(self, rows: list[OpenAction]) -> None:
         self.beginResetModel()
@@ -68,7 +67,5 @@ class OpenActionModel(QAbstractListModel):
         if action.overdue and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(theme.attention())
         if action.overdue and role == Qt.ItemDataRole.DecorationRole:
-            if self._icon is None:
-                self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            return self._icon
+            return warning_icon()
         return None

@@ -7,7 +7,7 @@ below. The rules are all in ``services.dashboard``; this view only shows them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -104,6 +104,8 @@ class _Tile(QPushButton):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.isChecked():  # the kind the list shows: a frame in the link colour
+            from PySide6.QtGui import QPainter, QPen  # no tile is checked at start
+
             painter = QPainter(self)
             painter.setPen(QPen(theme.link(), 2))
             painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
