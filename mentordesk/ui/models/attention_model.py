@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from mentordesk.services.dashboard import KIND_LABELS, AttentionItem
 from mentordesk.ui import theme
 from mentordesk.ui.models.headed_table_model import HeadedTableModel
-from mentordesk.ui.warning_sign import warning_icon
+from mentordesk.ui.warning_sign import warning_sign
 
 KIND, MENTEE, WHAT, DETAIL, OPEN, PREPARE = range(6)
 HEADERS = {KIND: "Needs attention", MENTEE: "Mentee", WHAT: "What", DETAIL: "When",
@@ -68,7 +68,7 @@ class AttentionModel(HeadedTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return theme.attention()
             if role == Qt.ItemDataRole.DecorationRole:
-                return warning_icon()
+                return warning_sign()
         return None
 
     @staticmethod

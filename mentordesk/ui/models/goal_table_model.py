@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from mentordesk.services.goals import STATUS_LABELS, GoalView
 from mentordesk.ui.formatting import format_date
 from mentordesk.ui.models.row_table_model import Column, RowTableModel
-from mentordesk.ui.warning_sign import warning_icon
+from mentordesk.ui.warning_sign import warning_sign
 
 TITLE, STATUS, PROGRESS, TARGET, REVIEW = range(5)
 REVIEW_DUE_TEXT = "Review due"
@@ -34,7 +34,7 @@ class GoalTableModel(RowTableModel):
 
         if column == REVIEW and row.review_due:
             if role == Qt.ItemDataRole.DecorationRole:
-                return warning_icon()
+                return warning_sign()
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

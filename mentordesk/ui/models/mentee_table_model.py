@@ -17,7 +17,7 @@ from mentordesk.services.mentees import STATUS_LABELS, MenteeRow
 from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date, plural
 from mentordesk.ui.models.headed_table_model import HeadedTableModel
-from mentordesk.ui.warning_sign import warning_icon
+from mentordesk.ui.warning_sign import warning_sign
 
 NAME, ROLE, SPECIALTY, ORGANISATION, STATUS, LAST_MET, DAYS_SINCE, OPEN_ACTIONS, NEXT_MEETING = range(9)
 HEADERS = {
@@ -113,7 +113,7 @@ class MenteeTableModel(HeadedTableModel):
             return self._display(row, column) or None
         if column == DAYS_SINCE and row.overdue:
             if role == Qt.ItemDataRole.DecorationRole:
-                return warning_icon()
+                return warning_sign()
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(theme.attention())
             if role == Qt.ItemDataRole.FontRole:

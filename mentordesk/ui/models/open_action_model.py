@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from mentordesk.services.open_actions import OpenAction
 from mentordesk.ui import theme
 from mentordesk.ui.formatting import format_date
-from mentordesk.ui.warning_sign import warning_icon
+from mentordesk.ui.warning_sign import warning_sign
 
 OWNER_WORDS = {"mentee": "mentee", "mentor": "me (mentor)"}
 OVERDUE_COLOUR = QColor("#a4262c")
@@ -67,5 +67,5 @@ class OpenActionModel(QAbstractListModel):
         if action.overdue and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(theme.attention())
         if action.overdue and role == Qt.ItemDataRole.DecorationRole:
-            return warning_icon()
+            return warning_sign()
         return None
