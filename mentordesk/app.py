@@ -137,12 +137,19 @@ def run_gui(data_dir: Path, *, demo: bool = False, argv: list[str] | None = None
 def _bring_in_questions(window: MainWindow) -> None:
     """The shipped question bank into the data file: the first use of the models, which
     load here, after the first paint (db/orm.py), instead of before it."""
+    import sqlite3
+
+    import peewee
+
     from mentordesk.services.storage import sync_questions
 
     try:
         sync_questions()
     except MentorDeskError as error:  # a damaged installation: the rest of the program works
         window.statusBar().showMessage(f"The question bank could not be read: {error}", 15000)
+    except (sqlite3.Error, peewee.PeeweeException):  # another program holds the file: next start
+        window.statusBar().showMessage("The question bank will be brought up to date at the next start "
+                                       "(the data file was busy).", 15000)
 
 
 def _show_app_icon(app: QApplication) -> None:

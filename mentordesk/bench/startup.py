@@ -9,6 +9,7 @@ a 1000-row table, started and detected the same way.
 from __future__ import annotations
 
 import os
+import select
 import statistics
 import subprocess
 import sys
@@ -137,7 +138,9 @@ def _run(script: str, *args: str, timeout: float = 120) -> tuple[float, str]:
     proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=_env())
     assert proc.stdout is not None
-    line = proc.stdout.readline()
+    # A child that never paints (or never says so) ends the measure instead of hanging it.
+    answered, _, _ = select.select([proc.stdout], [], [], timeout)
+    line = proc.stdout.readline() if answered else ""
     took = (time.perf_counter() - start) * 1000
     try:
         _, err = proc.communicate(timeout=timeout)

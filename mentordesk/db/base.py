@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 # The open data file and when it was last read through for damage (db/integrity.py).
 _opened: list[tuple[Path, datetime] | None] = [None]
+_open_file: list[Path | None] = [None]  # the open data file, whoever opened it
 _note_lock = threading.Lock()
 _ORM = "mentordesk.db.orm"
 
@@ -74,6 +75,12 @@ def _take_over(plain: _PlainFile) -> None:
 
     plain.handed = True
     orm.take_over(plain.path, plain.connection, plain.thread)
+
+
+def open_path() -> Path | None:
+    """The data file that is open now, or None: for every thread (peewee's own "is it
+    closed?" answers for the asking thread only)."""
+    return _open_file[0]
 
 
 def connection() -> Any:
@@ -146,6 +153,7 @@ def open_database(path: Path, *, migrate: bool = True, passphrase: str | None = 
     elif not os.access(path.parent, os.W_OK):
         raise DataFileError(f"The data file cannot be created in {path.parent}: permission denied.")
     _plain[0] = None
+    plain: _PlainFile | None = None
     if key is not None:
         from mentordesk.db import orm
 
@@ -155,20 +163,24 @@ def open_database(path: Path, *, migrate: bool = True, passphrase: str | None = 
     else:
         conn = _connect_plain(path)
         _plain[0] = plain = _PlainFile(path, conn)
-        if _ORM in sys.modules:  # peewee is loaded already: it takes the connection now
+    _open_file[0] = path
+    try:
+        if plain is not None and _ORM in sys.modules:  # peewee is loaded already: it takes over now
             _take_over(plain)
-    secure_files(path)
-    integrity.forget(path)  # until this session closes cleanly
-    _opened[0] = (path, checked_at)
-    if migrate and int(conn.execute("PRAGMA user_version").fetchone()[0]) != migrations.LATEST:
-        # A new file or an older version: the steps run through peewee.
-        from mentordesk.db import orm
+        secure_files(path)
+        integrity.forget(path)  # until this session closes cleanly
+        _opened[0] = (path, checked_at)
+        if migrate and int(conn.execute("PRAGMA user_version").fetchone()[0]) != migrations.LATEST:
+            # A new file or an older version: the steps run through peewee.
+            from mentordesk.db import orm
 
-        try:
             migrations.migrate(orm.database.obj, path)
-        except Exception:
-            _close(clean=False)
-            raise
+    except BaseException as exc:
+        _close(clean=False)  # no note of a clean close: the next start reads the file through
+        loaded = sys.modules.get("peewee")  # (its errors, if it was loaded)
+        if isinstance(exc, (sqlite3.DatabaseError, *((loaded.PeeweeException,) if loaded else ()))):
+            raise DataFileError(f"The data file {path} cannot be opened: {exc}.") from exc
+        raise
 
 
 def _connect_plain(path: Path) -> sqlite3.Connection:
@@ -192,15 +204,22 @@ def close_database() -> None:
 
 
 def _close(*, clean: bool) -> None:
+    plain = _plain[0]
     obj = _orm_database()
+    if plain is not None and plain.thread != threading.get_ident():
+        # Another thread closes only its own connection, as peewee does: the file stays open.
+        if obj is not None and not obj.is_closed():
+            obj.close()
+        return
     closed = False
     if obj is not None and not obj.is_closed():
         obj.close()
         closed = True
-    plain, _plain[0] = _plain[0], None
+    _plain[0] = None
     if plain is not None:
         plain.connection.close()  # also if peewee has it: closing twice is harmless
         closed = True
+    _open_file[0] = None
     with _note_lock:  # not while the daily backup's check finds the file damaged (distrust)
         opened, _opened[0] = _opened[0], None
         if closed and clean and opened is not None:

@@ -69,10 +69,10 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
 
 
 def _open_path() -> Path:
-    obj = base.database.obj
-    if obj is None or obj.is_closed():
+    path = base.open_path()
+    if path is None:
         raise EncryptionError("No data file is open.")
-    return Path(obj.database)
+    return path
 
 
 def _check_is_open(path: Path) -> None:

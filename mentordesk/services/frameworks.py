@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from mentordesk.db.assessment_models import FrameworkFile
-from mentordesk.db.base import database, transaction, utc_now
+from mentordesk.db.base import open_path, transaction, utc_now
 from mentordesk.paths import resources_dir
 from mentordesk.services.errors import NotFoundError, ValidationError
 
@@ -364,7 +364,7 @@ def _shipped_cached(folder: Path) -> tuple[Framework, ...]:
 
 
 def _database_open() -> bool:
-    return database.obj is not None and not database.obj.is_closed()
+    return open_path() is not None
 
 
 def stored_frameworks() -> list[Framework]:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import peewee
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import QApplication
 from mentordesk import app
 from mentordesk.app import run_gui
 from mentordesk.paths import data_file
+from mentordesk.services import storage
+from mentordesk.services.questions import ShippedFileError
 from mentordesk.ui import single_instance
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, server_name
@@ -172,3 +175,19 @@ def test_the_first_paint_needs_no_peewee(tmp_path: Path) -> None:
     loaded = startup.packages_at_first_paint(folder)
     assert {"mentordesk", "PySide6", "sqlite3"} <= loaded
     assert not {"peewee", "playhouse", "sqlcipher3", "reportlab"} & loaded
+
+
+@pytest.mark.parametrize(("problem", "said"), [
+    (peewee.OperationalError("database is locked"), "at the next start (the data file was busy)"),
+    (ShippedFileError("The question bank has no list of questions."), "could not be read"),
+])
+def test_a_question_bank_that_cannot_be_brought_in_is_said_not_a_crash(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, problem: Exception, said: str) -> None:
+    """The bank is synced once the window is shown: a busy file or a damaged installation is a
+    line in the status bar, and the window goes on."""
+    def fail() -> None:
+        raise problem
+
+    monkeypatch.setattr(storage, "sync_questions", fail)
+    app._bring_in_questions(window)
+    assert said in window.statusBar().currentMessage()

@@ -5,12 +5,19 @@ Each case runs in a fresh interpreter: in the test process peewee is loaded long
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from mentordesk.db import base, integrity, migrations
 from mentordesk.db.base import close_database
+from mentordesk.paths import data_file
+from mentordesk.services.errors import DataFileError
 from mentordesk.services.storage import open_data_dir
 
 
@@ -83,18 +90,21 @@ def test_peewee_first_loaded_on_another_thread(tmp_path: Path) -> None:
         def worker():
             from mentordesk.db.orm import database
             seen.append(database.connection() is not plain)
-            database.close()
+            base.close_database()  # closes the worker's own connection only, as peewee does
+            seen.append(base.open_path() == path)
 
         thread = threading.Thread(target=worker)
         thread.start()
         thread.join()
+        print("still open for every thread:", base.open_path() == path)
         from mentordesk.db.models import Mentee
         from mentordesk.db.orm import database
-        print("worker had its own:", seen == [True])
+        print("worker had its own:", seen == [True, True])
         print("main thread keeps it:", database.connection() is plain, Mentee.select().count())
         base.close_database()
         print("clean close noted:", integrity.trusted_check(path) is not None)
     """, folder)
+    assert "still open for every thread: True" in out
     assert "worker had its own: True" in out
     assert "main thread keeps it: True 0" in out
     assert "clean close noted: True" in out
@@ -114,3 +124,22 @@ def test_a_closed_start_without_peewee_notes_a_clean_close(tmp_path: Path) -> No
         print("peewee:", "peewee" in sys.modules, "noted:", integrity.trusted_check(path) is not None)
     """, folder)
     assert "peewee: False noted: True" in out
+
+
+def test_a_failed_migration_closes_the_file_without_a_clean_close(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A step that fails (here: the disk says no) leaves no open file and no note of a clean
+    close, so the next start reads the file through; the mentor gets a DataFileError."""
+    folder = tmp_path / "data"
+
+    def fails(*_args: Any, **_kwargs: Any) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "migrate", fails)
+    with pytest.raises(DataFileError, match="disk I/O error"):
+        open_data_dir(folder)
+    assert base.open_path() is None
+    assert not integrity.note_path(data_file(folder)).exists()
+    monkeypatch.undo()
+    open_data_dir(folder)  # nothing was left holding it
+    close_database()
