@@ -107,9 +107,18 @@ class DashboardData(NamedTuple):
     def total_mentees(self) -> int:
         return self.active + self.paused + self.prospective + self.closed
 
+    def numbers(self) -> dict[str, int]:
+        """How many things of each kind (each overdue action counts), in one pass."""
+        found = dict.fromkeys(KINDS, 0)
+        for item in self.items:
+            found[item.kind] += item.number
+        return found
+
     def number_of(self, kind: str) -> int:
-        """How many things of one kind (each overdue action counts)."""
-        return sum(item.number for item in self.items if item.kind == kind)
+        return self.numbers()[kind]
+
+    def overdue_kinds(self) -> set[str]:
+        return {item.kind for item in self.items if item.overdue}
 
     @property
     def overdue_items(self) -> int:

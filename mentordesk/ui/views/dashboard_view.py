@@ -237,12 +237,7 @@ class DashboardView(QWidget):
         today = data.today
         self.date_label.setText(f"{_WEEKDAYS[today.weekday()]}, {format_date(today)}")
         self.model.set_items(data.items)
-        numbers = dict.fromkeys(self.tiles, 0)
-        overdue: set[str] = set()
-        for item in data.items:  # one pass for all tiles: a busy career has hundreds of items
-            numbers[item.kind] += item.number
-            if item.overdue:
-                overdue.add(item.kind)
+        numbers, overdue = data.numbers(), data.overdue_kinds()
         for kind, tile in self.tiles.items():
             tile.set_value(numbers[kind], kind in overdue)
             tile.setEnabled(numbers[kind] > 0 or tile.isChecked())
