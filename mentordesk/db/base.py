@@ -38,8 +38,7 @@ _ORM = "mentordesk.db.orm"
 class _PlainFile:
     """A plain data file opened with ``sqlite3``, until peewee takes the connection over."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
-        self.path = path
+    def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
         self.thread = threading.get_ident()
         self.handed = False  # to peewee (db/orm.py), which closes it from then on
@@ -73,8 +72,10 @@ def hand_over_to_orm() -> None:
 def _take_over(plain: _PlainFile) -> None:
     from mentordesk.db import orm
 
+    path = _open_file[0]
+    assert path is not None  # set with the plain file, both cleared on closing
     plain.handed = True
-    orm.take_over(plain.path, plain.connection, plain.thread)
+    orm.take_over(path, plain.connection, plain.thread)
 
 
 def open_path() -> Path | None:
@@ -92,6 +93,7 @@ def connection() -> Any:
     from mentordesk.db.orm import database
 
     return database.connection()
+
 
 BUSY_TIMEOUT_MS = 5000
 PRAGMAS = {
@@ -162,7 +164,7 @@ def open_database(path: Path, *, migrate: bool = True, passphrase: str | None = 
         conn = db.connection()
     else:
         conn = _connect_plain(path)
-        _plain[0] = plain = _PlainFile(path, conn)
+        _plain[0] = plain = _PlainFile(conn)
     _open_file[0] = path
     try:
         if plain is not None and _ORM in sys.modules:  # peewee is loaded already: it takes over now
@@ -204,17 +206,11 @@ def close_database() -> None:
 
 
 def _close(*, clean: bool) -> None:
-    plain = _plain[0]
     obj = _orm_database()
+    closed = obj is not None and bool(obj.close())  # this thread's peewee connection, if open
+    plain = _plain[0]
     if plain is not None and plain.thread != threading.get_ident():
-        # Another thread closes only its own connection, as peewee does: the file stays open.
-        if obj is not None and not obj.is_closed():
-            obj.close()
-        return
-    closed = False
-    if obj is not None and not obj.is_closed():
-        obj.close()
-        closed = True
+        return  # another thread closes only its own connection, as peewee does: the file stays open
     _plain[0] = None
     if plain is not None:
         plain.connection.close()  # also if peewee has it: closing twice is harmless
