@@ -10,6 +10,7 @@ file first (``may_be_running``) and the window starts listening once it is shown
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import sys
@@ -27,16 +28,10 @@ TIMEOUT_MS = 1000
 
 
 def _user_name() -> str:
-    # As getpass.getuser() finds it (without loading getpass and termios at every start).
-    names = (os.environ.get(key) for key in ("LOGNAME", "USER", "LNAME", "USERNAME"))
-    name = next((value for value in names if value), "")
-    if not name and hasattr(os, "getuid"):
-        try:
-            import pwd
-
-            name = pwd.getpwuid(os.getuid()).pw_name
-        except (KeyError, OSError):  # no passwd entry and no LOGNAME: a container, say
-            name = ""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME: a container, say
+        name = ""
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:32] or "user"
 
 
